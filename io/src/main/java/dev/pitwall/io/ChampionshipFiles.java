@@ -1,0 +1,165 @@
+package dev.pitwall.io;
+
+import dev.pitwall.core.model.Championship;
+import dev.pitwall.core.model.Decision;
+import dev.pitwall.core.model.EntryList;
+import dev.pitwall.core.model.Race;
+import dev.pitwall.core.model.RaceResult;
+import dev.pitwall.core.model.Slug;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A championship as a directory of files:
+ * <pre>
+ * championship.yaml      regulations, rounds and races, entry list
+ * results/race-1.md      each race's results: Markdown table, .csv or .json, named by the race's slug
+ * decisions.yaml         the stewards' decisions (optional)
+ * </pre>
+ * Loading is all or nothing: every file is checked, every problem is reported with its file and line,
+ * and a championship is returned only when there is none.
+ */
+public final class ChampionshipFiles {
+
+    public static final String REGULATIONS = "championship.yaml";
+    public static final String DECISIONS = "decisions.yaml";
+    public static final String RESULTS = "results";
+    private static final List<String> RESULT_EXTENSIONS = List.of("md", "csv", "json");
+
+    private ChampionshipFiles() {
+    }
+
+    /** Reads the championship in {@code dir}, or throws an {@link InvalidInputException} listing every problem. */
+    public static Championship load(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw InvalidInputException.at(dir, 0, "expected a championship directory holding " + REGULATIONS);
+        }
+        Path regulationsFile = dir.resolve(REGULATIONS);
+        RegulationsReader.Regulations regulations = RegulationsReader.read(regulationsFile, readText(regulationsFile));
+        EntryList entries = new EntryList(regulations.entrants());
+        List<Race> races = regulations.rounds().stream().flatMap(r -> r.races().stream()).toList();
+
+        List<InputError> errors = new ArrayList<>();
+        Map<String, RaceResult> results = new LinkedHashMap<>();
+        for (Race race : races) {
+            try {
+                resultsFile(dir, race, regulations.resultFiles().get(race.name())).ifPresent(file ->
+                        results.put(race.name(), readResults(file, race.name(), entries)));
+            } catch (InvalidInputException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        errors.addAll(strayResultFiles(dir, races, regulations.resultFiles()));
+
+        List<Decision> decisions = List.of();
+        Path decisionsFile = dir.resolve(DECISIONS);
+        if (Files.exists(decisionsFile)) {
+            try {
+                decisions = DecisionsReader.read(decisionsFile, readText(decisionsFile),
+                        name -> races.stream().filter(r -> r.slug().equals(Slug.of(name))).findFirst(), entries);
+            } catch (InvalidInputException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        try {
+            return new Championship(regulations.name(), regulations.rounds(), regulations.entrants(), regulations.tieBreaks(),
+                    results, decisions);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.at(regulationsFile, 0, e.getMessage());
+        }
+    }
+
+    /**
+     * Reads one results file for a race of the championship: {@code .md} (published table), {@code .csv} or
+     * {@code .json}, by its extension.
+     */
+    public static RaceResult readResults(Path file, String race, EntryList entries) {
+        String text = readText(file);
+        List<PublishedRow> rows = switch (extension(file)) {
+            case "md", "markdown", "txt" -> MarkdownResultsReader.read(file, text);
+            case "csv" -> CsvResultsReader.read(file, text);
+            case "json" -> JsonResultsReader.read(file, text, race);
+            default -> throw InvalidInputException.at(file, 0, "expected a results file ending in .md, .csv or .json");
+        };
+        return ResultRows.resolve(file, race, rows, entries);
+    }
+
+    private static Optional<Path> resultsFile(Path dir, Race race, Path named) {
+        if (named != null) {
+            Path file = dir.resolve(named);
+            if (!Files.isRegularFile(file)) {
+                throw InvalidInputException.at(dir.resolve(REGULATIONS), 0, "the results of " + race.name() + " are said to be in "
+                        + named + ", which does not exist");
+            }
+            return Optional.of(file);
+        }
+        List<Path> found = RESULT_EXTENSIONS.stream().map(ext -> dir.resolve(RESULTS).resolve(race.slug() + "." + ext))
+                .filter(Files::isRegularFile).toList();
+        if (found.size() > 1) {
+            throw InvalidInputException.at(found.get(1), 0, "a second results file for " + race.name() + " beside " + found.getFirst()
+                    + ": keep one");
+        }
+        return found.stream().findFirst();
+    }
+
+    private static List<InputError> strayResultFiles(Path dir, List<Race> races, Map<String, Path> named) {
+        Path resultsDir = dir.resolve(RESULTS);
+        if (!Files.isDirectory(resultsDir)) {
+            return List.of();
+        }
+        List<String> slugs = races.stream().map(Race::slug).toList();
+        List<Path> namedFiles = named.values().stream().map(p -> dir.resolve(p).normalize()).toList();
+        try (Stream<Path> files = Files.list(resultsDir)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> !namedFiles.contains(f.normalize()))
+                    .filter(f -> !slugs.contains(stem(f)))
+                    .sorted()
+                    .map(f -> new InputError(f, 0, "no race called \"" + stem(f) + "\" in " + REGULATIONS + "; races are: "
+                            + String.join(", ", races.stream().map(r -> r.slug() + " (" + r.name() + ")").toList())))
+                    .toList();
+        } catch (IOException e) {
+            return List.of(new InputError(resultsDir, 0, "cannot be listed: " + e.getMessage()));
+        }
+    }
+
+    static String readText(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (NoSuchFileException e) {
+            throw InvalidInputException.at(file, 0, "no such file");
+        } catch (CharacterCodingException e) {
+            throw InvalidInputException.at(file, 0, "expected UTF-8 text");
+        } catch (IOException e) {
+            throw InvalidInputException.at(file, 0, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static String extension(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? name : name.substring(0, dot);
+    }
+}

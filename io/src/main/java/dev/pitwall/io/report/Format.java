@@ -1,0 +1,6 @@
+package dev.pitwall.io.report;
+
+/** How a report is printed. */
+public enum Format {
+    TABLE, JSON, CSV, MARKDOWN
+}
