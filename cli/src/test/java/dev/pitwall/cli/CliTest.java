@@ -1,0 +1,255 @@
+package dev.pitwall.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pitwall.io.report.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The pitwall command line on the bundled GT World Series example, run in-process. */
+class CliTest {
+
+    static final String EXAMPLE = Path.of("..", "examples", "gtws-2024-nations-cup").toString();
+
+    record Run(int status, String out, String err) {
+        JsonNode json() {
+            try {
+                return Json.mapper().readTree(out);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + out, e);
+            }
+        }
+    }
+
+    static Run pitwall(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cli = Pitwall.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int status = cli.execute(args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void standingsAfterRace2AsJson() {
+        Run run = pitwall("standings", EXAMPLE, "--after", "Race 2", "--format", "json");
+
+        assertThat(run.status()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.get("after").asText()).isEqualTo("Race 2");
+        JsonNode first = json.get("standings").get(0);
+        assertThat(first.get("position").asInt()).isEqualTo(1);
+        assertThat(first.get("driver").asText()).isEqualTo("Jose Serrano");
+        assertThat(first.get("country").asText()).isEqualTo("Spain");
+        assertThat(first.get("points").isIntegralNumber()).isTrue();
+        assertThat(first.get("points").asInt()).isEqualTo(32);
+        assertThat(names(json.get("standings"), 4)).containsExactly("Jose Serrano", "Kylian Drumont", "Valerio Gallo", "Takuma Miyazono");
+    }
+
+    @Test
+    void finalStandingsAsATable() {
+        Run run = pitwall("standings", EXAMPLE);
+
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains("standings after Grand Final");
+        assertThat(run.out().lines().filter(l -> l.matches("\\s+1\\s+Takuma Miyazono\\s.*\\s50\\s.*"))).hasSize(1);
+        assertThat(run.out()).contains("* points carried over from earlier rounds are not known");
+    }
+
+    @Test
+    void raceNamesMayBeGivenAsSlugs() {
+        assertThat(pitwall("standings", EXAMPLE, "--after", "race-1", "-f", "json").json().get("after").asText()).isEqualTo("Race 1");
+    }
+
+    @Test
+    void resultsOfRace1AsJson() {
+        Run run = pitwall("results", EXAMPLE, "Race 1", "--format", "json");
+
+        JsonNode json = run.json();
+        assertThat(json.get("race").asText()).isEqualTo("Race 1");
+        JsonNode winner = json.get("results").get(0);
+        assertThat(winner.get("position").asInt()).isEqualTo(1);
+        assertThat(winner.get("driver").asText()).isEqualTo("Valerio Gallo");
+        assertThat(winner.get("country").asText()).isEqualTo("Italy");
+        assertThat(winner.get("time").asText()).isEqualTo("17'47.179");
+        assertThat(winner.get("gap").isNull()).isTrue();
+        assertThat(winner.get("points").asInt()).isEqualTo(12);
+        assertThat(winner.get("penalties").isEmpty()).isTrue();
+        assertThat(json.get("results").get(1).get("gap").asText()).isEqualTo("+00.205");
+    }
+
+    @Test
+    void grandFinalResultsPayDouble() {
+        Run run = pitwall("results", EXAMPLE, "grand-final", "--format", "csv");
+
+        assertThat(run.out().lines().toList()).startsWith("Pos,Driver,Country,Time,Points,Penalties",
+                "1,Takuma Miyazono,Japan,46'26.252,24,", "2,Kylian Drumont,France,+03.423,20,");
+        assertThat(run.out()).contains("4,Valerio Gallo,Italy,+11.325,14,");
+    }
+
+    @Test
+    void gridsComeFromTheRaceBefore() {
+        JsonNode race2 = pitwall("grid", EXAMPLE, "Race 2", "-f", "json").json();
+        JsonNode finalGrid = pitwall("grid", EXAMPLE, "Grand Final", "-f", "json").json();
+
+        assertThat(race2.get("race").asText()).isEqualTo("Race 2");
+        assertThat(race2.get("grid").get(0).get("slot").asInt()).isEqualTo(1);
+        assertThat(names(race2.get("grid"), 12)).isEqualTo(names(pitwall("results", EXAMPLE, "Race 1", "-f", "json").json().get("results"), 12));
+        assertThat(names(finalGrid.get("grid"), 12)).isEqualTo(names(pitwall("results", EXAMPLE, "Race 2", "-f", "json").json().get("results"), 12));
+    }
+
+    @Test
+    void theFirstGridNeedsAQualifyingOrder() {
+        Run run = pitwall("grid", EXAMPLE, "Race 1");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("the grid of Race 1 is set by qualifying, and no qualifying order is given for it");
+    }
+
+    @Test
+    void auditReportsTheFiveWrongRowsAndExitsWithOne() {
+        Run run = pitwall("audit", EXAMPLE, "--format", "json");
+
+        assertThat(run.status()).isEqualTo(1);
+        JsonNode d = run.json().get("disagreements");
+        assertThat(d).hasSize(5);
+        List<Integer> positions = new ArrayList<>();
+        d.forEach(n -> positions.add(n.get("position").asInt()));
+        assertThat(positions).containsExactly(4, 5, 6, 8, 9);
+        JsonNode gallo = d.get(0);
+        assertThat(gallo.get("race").asText()).isEqualTo("Grand Final");
+        assertThat(gallo.get("driver").asText()).isEqualTo("Valerio Gallo");
+        assertThat(gallo.get("published").asInt()).isEqualTo(12);
+        assertThat(gallo.get("computed").asInt()).isEqualTo(14);
+    }
+
+    @Test
+    void auditOfAFixedSheetExitsWithZero(@TempDir Path dir) throws IOException {
+        copyExample(dir);
+        Path gf = dir.resolve("results/grand-final.md");
+        Files.writeString(gf, Files.readString(gf)
+                .replace("+11.325 | 12", "+11.325 | 14").replace("+12.612 | 10", "+12.612 | 12")
+                .replace("+13.996 | 14", "+13.996 | 10").replace("+17.268 | 4", "+17.268 | 6")
+                .replace("+17.747 | 6", "+17.747 | 4"));
+
+        Run run = pitwall("audit", dir.toString());
+
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains("every published number agrees with the regulations");
+    }
+
+    @Test
+    void aTimePenaltyInDecisionsFlowsThroughResultsGridAndStandings(@TempDir Path dir) throws IOException {
+        copyExample(dir);
+        Files.writeString(dir.resolve("decisions.yaml"), """
+                decisions:
+                  - race: Race 2
+                    driver: Jose Serrano
+                    time-penalty: 5s
+                    reason: Leaving the track and gaining an advantage
+                """);
+
+        JsonNode results = pitwall("results", dir.toString(), "Race 2", "-f", "json").json().get("results");
+        JsonNode serrano = results.get(4);
+        assertThat(serrano.get("driver").asText()).isEqualTo("Jose Serrano");
+        assertThat(serrano.get("position").asInt()).isEqualTo(5);
+        assertThat(serrano.get("points").asInt()).isEqualTo(6);
+        assertThat(serrano.get("penalties").get(0).get("decision").asText()).isEqualTo("+5s time penalty");
+        assertThat(serrano.get("penalties").get(0).get("reason").asText()).isEqualTo("Leaving the track and gaining an advantage");
+        assertThat(results.get(0).get("driver").asText()).isEqualTo("Kylian Drumont");
+        assertThat(results.get(0).get("time").asText()).isEqualTo("17'14.234");
+
+        assertThat(pitwall("grid", dir.toString(), "Grand Final", "-f", "json").json().get("grid").get(0).get("driver").asText())
+                .isEqualTo("Kylian Drumont");
+        JsonNode standings = pitwall("standings", dir.toString(), "--after", "Race 2", "-f", "json").json().get("standings");
+        assertThat(standings.get(0).get("driver").asText()).isEqualTo("Kylian Drumont");
+        assertThat(standings.get(0).get("points").asInt()).isEqualTo(29);
+    }
+
+    @Test
+    void validateSaysAllIsWell() {
+        Run run = pitwall("validate", EXAMPLE);
+
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains("all is well. 3 races in 1 round (3 run), 12 entrants, 0 stewards' decisions.");
+    }
+
+    @Test
+    void validateListsEveryProblemAndExitsWithOne(@TempDir Path dir) throws IOException {
+        copyExample(dir);
+        Path r1 = dir.resolve("results/race-1.md");
+        Files.writeString(r1, Files.readString(r1).replace("+00.205", "+0O.205"));
+        Files.writeString(dir.resolve("results/race-9.md"), "nothing");
+
+        Run run = pitwall("validate", dir.toString());
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).contains(r1 + ":6: expected a time like 17'47.179").contains("race-9.md: no race called \"race-9\"")
+                .contains("2 problems found.");
+    }
+
+    @Test
+    void aMissingRaceIsNamedWithTheRacesThereAre() {
+        Run run = pitwall("results", EXAMPLE, "Race 3");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo(
+                "no race named \"Race 3\" in Gran Turismo World Series 2024 Nations Cup; races are: Race 1, Race 2, Grand Final");
+    }
+
+    @Test
+    void everyTableCommandSpeaksEveryFormat() {
+        for (String format : List.of("table", "json", "csv", "markdown")) {
+            for (String[] command : List.of(new String[] {"standings", EXAMPLE}, new String[] {"results", EXAMPLE, "Race 2"},
+                    new String[] {"grid", EXAMPLE, "Race 2"}, new String[] {"audit", EXAMPLE})) {
+                List<String> args = new ArrayList<>(List.of(command));
+                args.addAll(List.of("--format", format));
+                Run run = pitwall(args.toArray(String[]::new));
+                assertThat(run.status()).as(String.join(" ", args)).isIn(0, 1);
+                assertThat(run.out()).as(String.join(" ", args)).isNotBlank();
+            }
+        }
+        assertThat(pitwall("standings", EXAMPLE, "-f", "markdown").out()).contains("| Pos | Driver |").contains("|---:|---|");
+    }
+
+    @Test
+    void anUnknownFormatIsAUsageError() {
+        Run run = pitwall("standings", EXAMPLE, "--format", "xml");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("xml").contains("table, json, csv or markdown".substring(0, 5));
+    }
+
+    private static List<String> names(JsonNode rows, int n) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < n && i < rows.size(); i++) {
+            names.add(rows.get(i).get("driver").asText());
+        }
+        return names;
+    }
+
+    static void copyExample(Path dir) throws IOException {
+        Path from = Path.of(EXAMPLE);
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path to = dir.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
+    }
+}
