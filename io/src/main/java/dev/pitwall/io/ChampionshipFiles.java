@@ -77,7 +77,7 @@ public final class ChampionshipFiles {
             throw new InvalidInputException(errors);
         }
         try {
-            return new Championship(regulations.name(), regulations.rounds(), regulations.entrants(), regulations.tieBreaks(),
+            return new Championship(regulations.name(), regulations.rounds(), regulations.entrants(), regulations.scoring(),
                     results, decisions);
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.at(regulationsFile, 0, e.getMessage());

@@ -11,7 +11,9 @@ import dev.pitwall.core.rules.PointsTable;
 import dev.pitwall.core.rules.RaceRules;
 import dev.pitwall.core.rules.Refuelling;
 import dev.pitwall.core.rules.StartProcedure;
-import dev.pitwall.core.rules.TieBreak;
+import dev.pitwall.core.rules.FastestLapBonus;
+import dev.pitwall.core.rules.Scoring;
+import dev.pitwall.core.rules.SessionType;
 import dev.pitwall.core.rules.TyreRule;
 
 import java.io.StringReader;
@@ -34,15 +36,14 @@ import java.util.Set;
 final class RegulationsReader {
 
     /** What the file says: the championship's parts, and where each race's results file is, if named. */
-    record Regulations(String name, List<Round> rounds, List<Entrant> entrants, List<TieBreak> tieBreaks,
+    record Regulations(String name, List<Round> rounds, List<Entrant> entrants, Scoring scoring,
                        Map<String, Path> resultFiles) {
     }
 
-    private static final Set<String> TOP_KEYS = Set.of("championship", "points", "multiplier", "tie-break",
-            "minimum-distance", "rounds", "entrants", "notes");
+    private static final Set<String> TOP_KEYS = union(ScoringReader.KEYS, Set.of("championship", "rounds", "entrants", "notes"));
     private static final Set<String> ROUND_KEYS = Set.of("name", "races", "venue", "date");
-    private static final Set<String> RACE_KEYS = Set.of("name", "track", "laps", "car", "start", "tyres", "refuelling",
-            "points", "multiplier", "grid", "minimum-distance", "results", "notes");
+    private static final Set<String> RACE_KEYS = Set.of("name", "session", "track", "laps", "car", "start", "tyres", "refuelling",
+            "points", "multiplier", "fastest-lap", "grid", "minimum-distance", "results", "notes");
     private static final Set<String> ENTRANT_KEYS = Set.of("name", "country", "online-id", "team", "carry-over", "notes");
 
     private RegulationsReader() {
@@ -53,10 +54,8 @@ final class RegulationsReader {
                 "a championship: \"championship:\", \"points:\", \"rounds:\" and \"entrants:\"");
         root.allowOnly(TOP_KEYS);
         String name = Node.text(root.require("championship", "the championship's name"), "the championship's name");
-        Optional<PointsTable> points = root.get("points").map(RegulationsReader::pointsTable);
-        Points multiplier = root.get("multiplier").map(RegulationsReader::multiplier).orElse(Points.ONE);
-        Points minimumDistance = root.get("minimum-distance").map(RegulationsReader::share).orElse(Points.of(9, 10));
-        List<TieBreak> tieBreaks = root.get("tie-break").map(RegulationsReader::tieBreaks).orElse(List.of());
+        Scoring scoring = ScoringReader.scoring(root);
+        RaceDefaults defaults = RaceDefaults.of(root);
 
         List<Round> rounds = new ArrayList<>();
         Map<String, Path> resultFiles = new LinkedHashMap<>();
@@ -75,7 +74,7 @@ final class RegulationsReader {
                     throw Node.error(race, "a race called \"" + raceName + "\" is already defined on line " + raceNames.get(slug).line());
                 }
                 raceNames.put(slug, race);
-                races.add(new Race(raceName, raceRules(race, points, multiplier, minimumDistance, raceNames)));
+                races.add(new Race(raceName, raceRules(race, defaults, raceNames)));
                 race.get("results").ifPresent(n -> resultFiles.put(raceName, Path.of(Node.text(n, "the path of the results file"))));
             }
             if (races.isEmpty()) {
@@ -103,22 +102,36 @@ final class RegulationsReader {
                     e.get("team").map(n -> Node.text(n, "the team or manufacturer")),
                     e.get("carry-over").map(RegulationsReader::carryOver).orElse(CarryOver.none())));
         }
-        return new Regulations(name, rounds, entrants, tieBreaks, resultFiles);
+        return new Regulations(name, rounds, entrants, scoring, resultFiles);
     }
 
-    private static RaceRules raceRules(Node.Mapping race, Optional<PointsTable> defaultPoints, Points defaultMultiplier,
-                                       Points defaultMinimumDistance, Map<String, Node> earlierRaces) {
-        PointsTable points = race.get("points").map(RegulationsReader::pointsTable).or(() -> defaultPoints)
+    /** What a race takes from the championship when it does not say otherwise. */
+    record RaceDefaults(Optional<PointsTable> points, Optional<PointsTable> sprintPoints, Points multiplier,
+                        Optional<FastestLapBonus> fastestLap, Points minimumDistance) {
+
+        static RaceDefaults of(Node.Mapping root) {
+            return new RaceDefaults(
+                    root.get("points").map(ScoringReader::pointsTable),
+                    root.get("sprint-points").map(ScoringReader::pointsTable),
+                    root.get("multiplier").map(ScoringReader::multiplier).orElse(Points.ONE),
+                    root.get("fastest-lap").flatMap(ScoringReader::fastestLap),
+                    root.get("minimum-distance").map(ScoringReader::share).orElse(Points.of(9, 10)));
+        }
+
+        Optional<PointsTable> pointsFor(SessionType session) {
+            return session == SessionType.SPRINT ? sprintPoints : points;
+        }
+    }
+
+    private static RaceRules raceRules(Node.Mapping race, RaceDefaults defaults, Map<String, Node> earlierRaces) {
+        SessionType session = race.get("session").map(RegulationsReader::session).orElse(SessionType.RACE);
+        PointsTable points = race.get("points").map(ScoringReader::pointsTable).or(() -> defaults.pointsFor(session))
                 .orElseThrow(() -> Node.error(race, "expected \"points:\" for this race or for the championship, "
                         + "a list like [25, 18, 15, 12, 10, 8, 6, 4, 2, 1]"));
-        OptionalInt laps = race.get("laps").map(n -> {
-            int l = Node.integer(n, "a number of laps");
-            if (l < 1) {
-                throw Node.error(n, "expected a number of laps of at least 1, found " + l);
-            }
-            return OptionalInt.of(l);
-        }).orElse(OptionalInt.empty());
+        OptionalInt laps = race.get("laps").map(n -> OptionalInt.of(ScoringReader.positive(n, "a number of laps")))
+                .orElse(OptionalInt.empty());
         return new RaceRules(
+                session,
                 race.get("track").map(n -> Node.text(n, "the track's name")),
                 laps,
                 race.get("car").map(n -> Node.text(n, "the car or class")),
@@ -126,55 +139,26 @@ final class RegulationsReader {
                 race.get("tyres").map(RegulationsReader::tyres).orElse(new TyreRule.FreeChoice()),
                 race.get("refuelling").map(RegulationsReader::refuelling).orElse(Refuelling.ALLOWED),
                 points,
-                race.get("multiplier").map(RegulationsReader::multiplier).orElse(defaultMultiplier),
+                race.get("multiplier").map(ScoringReader::multiplier).orElse(defaults.multiplier()),
                 race.get("grid").map(n -> grid(n, race, earlierRaces)).orElse(new GridRule.Qualifying(List.of())),
-                race.get("minimum-distance").map(RegulationsReader::share).orElse(defaultMinimumDistance));
+                race.get("fastest-lap").map(ScoringReader::fastestLap)
+                        .orElse(session == SessionType.RACE ? defaults.fastestLap() : Optional.empty()),
+                race.get("minimum-distance").map(ScoringReader::share).orElse(defaults.minimumDistance()));
     }
 
-    private static PointsTable pointsTable(Node node) {
-        List<Points> table = new ArrayList<>();
-        for (Node n : Node.sequence(node, "a points table like [12, 10, 8, 7, 6, 5, 4, 3, 2, 1]")) {
-            table.add(nonNegative(n, "points like 12 or 12.5"));
-        }
-        if (table.isEmpty()) {
-            throw Node.error(node, "expected a points table with at least one position");
-        }
-        return new PointsTable(table);
+    private static SessionType session(Node node) {
+        String t = Node.text(node, "a session: race or sprint");
+        return switch (t.toLowerCase(Locale.ROOT)) {
+            case "race" -> SessionType.RACE;
+            case "sprint" -> SessionType.SPRINT;
+            default -> throw Node.error(node, "expected a session: race or sprint, found " + node.shown());
+        };
     }
 
-    private static Points multiplier(Node node) {
-        Points m = nonNegative(node, "a points multiplier like 2 or 0.5");
-        if (!m.isPositive()) {
-            throw Node.error(node, "expected a points multiplier above zero, found " + node.shown());
-        }
-        return m;
-    }
-
-    /** {@code 90%} or {@code 0.9}. */
-    private static Points share(Node node) {
-        String t = Node.text(node, "a share of the race distance like 90%");
-        Points p = t.endsWith("%") ? points(node, t.substring(0, t.length() - 1), "a share like 90%").dividedBy(100)
-                : points(node, t, "a share like 90%");
-        if (p.compareTo(Points.ZERO) < 0 || p.compareTo(Points.ONE) > 0) {
-            throw Node.error(node, "expected a share of the race distance between 0% and 100%, found " + node.shown());
-        }
-        return p;
-    }
-
-    private static Points nonNegative(Node node, String expected) {
-        Points p = points(node, Node.text(node, expected), expected);
-        if (p.compareTo(Points.ZERO) < 0) {
-            throw Node.error(node, "expected " + expected + ", found " + node.shown());
-        }
-        return p;
-    }
-
-    private static Points points(Node node, String text, String expected) {
-        try {
-            return Points.parse(text);
-        } catch (RuntimeException e) {
-            throw Node.error(node, "expected " + expected + ", found " + node.shown());
-        }
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        var all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     private static CarryOver carryOver(Node node) {
@@ -182,21 +166,7 @@ final class RegulationsReader {
         if (t.equalsIgnoreCase("unknown")) {
             return CarryOver.unknown();
         }
-        return CarryOver.of(points(node, t, "carry-over points like 11, or \"unknown\""));
-    }
-
-    private static List<TieBreak> tieBreaks(Node node) {
-        List<Node> items = node instanceof Node.Sequence s ? s.items() : List.of(node);
-        List<TieBreak> chain = new ArrayList<>();
-        for (Node n : items) {
-            String t = Node.text(n, "a tie-break");
-            chain.add(switch (t.toLowerCase(Locale.ROOT)) {
-                case "latest-race-finish" -> TieBreak.latestRaceFinish();
-                case "countback" -> TieBreak.countback();
-                default -> throw Node.error(n, "expected a tie-break: latest-race-finish or countback, found " + n.shown());
-            });
-        }
-        return chain;
+        return CarryOver.of(ScoringReader.points(node, t, "carry-over points like 11, or \"unknown\""));
     }
 
     private static StartProcedure start(Node node) {

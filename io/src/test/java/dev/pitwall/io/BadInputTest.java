@@ -150,7 +150,7 @@ class BadInputTest {
 
         InvalidInputException e = load();
         assertThat(e.errors().getFirst().line()).isEqualTo(40);
-        assertThat(e.errors().getFirst().message()).startsWith("unknown key \"multiplyer\"; expected one of: car, grid, laps, minimum-distance,");
+        assertThat(e.errors().getFirst().message()).startsWith("unknown key \"multiplyer\"; expected one of: car, fastest-lap, grid, laps, minimum-distance,");
     }
 
     @Test

@@ -136,6 +136,6 @@ class GtWorldSeriesExampleTest {
     }
 
     private static List<String> top(int n, Standings standings) {
-        return standings.rows().stream().limit(n).map(r -> r.position() + " " + r.driver() + " " + r.points()).toList();
+        return standings.rows().stream().limit(n).map(r -> r.positionText() + " " + r.driver() + " " + r.points()).toList();
     }
 }

@@ -1,6 +1,7 @@
 package dev.pitwall.core.model;
 
 import dev.pitwall.core.rules.GridRule;
+import dev.pitwall.core.rules.Scoring;
 import dev.pitwall.core.rules.TieBreak;
 
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ public record Championship(
         String name,
         List<Round> rounds,
         List<Entrant> entrants,
-        List<TieBreak> tieBreaks,
+        Scoring scoring,
         Map<String, RaceResult> results,
         List<Decision> decisions) {
 
@@ -28,10 +29,24 @@ public record Championship(
         Objects.requireNonNull(name, "name");
         rounds = List.copyOf(rounds);
         entrants = List.copyOf(entrants);
-        tieBreaks = List.copyOf(tieBreaks);
+        Objects.requireNonNull(scoring, "scoring");
         results = Map.copyOf(results);
         decisions = List.copyOf(decisions);
         validate(rounds, entrants, results, decisions);
+    }
+
+    public List<TieBreak> tieBreaks() {
+        return scoring.tieBreaks();
+    }
+
+    /** The round a race belongs to, counted from 1. */
+    public int roundOf(Race race) {
+        for (int i = 0; i < rounds.size(); i++) {
+            if (rounds.get(i).races().contains(race)) {
+                return i + 1;
+            }
+        }
+        throw new IllegalArgumentException(race.name() + " is not a race of " + name);
     }
 
     /** Every race in running order. */
@@ -87,13 +102,13 @@ public record Championship(
     public Championship withResult(RaceResult result) {
         var copy = new LinkedHashMap<>(results);
         copy.put(result.race(), result);
-        return new Championship(name, rounds, entrants, tieBreaks, copy, decisions);
+        return new Championship(name, rounds, entrants, scoring, copy, decisions);
     }
 
     public Championship withDecision(Decision decision) {
         var copy = new ArrayList<>(decisions);
         copy.add(decision);
-        return new Championship(name, rounds, entrants, tieBreaks, results, copy);
+        return new Championship(name, rounds, entrants, scoring, results, copy);
     }
 
     public Championship withoutDecision(Decision decision) {
@@ -101,7 +116,7 @@ public record Championship(
         if (!copy.remove(decision)) {
             throw new IllegalArgumentException("no such decision: " + decision);
         }
-        return new Championship(name, rounds, entrants, tieBreaks, results, copy);
+        return new Championship(name, rounds, entrants, scoring, results, copy);
     }
 
     private static void validate(List<Round> rounds, List<Entrant> entrants, Map<String, RaceResult> results, List<Decision> decisions) {
@@ -138,7 +153,11 @@ public record Championship(
             if (!raceIndex.containsKey(d.race())) {
                 throw new IllegalArgumentException("a decision about \"" + d.race() + "\", which is not a race of the championship");
             }
-            requireEntrant(entrants, d.driver(), d.race());
+            switch (d) {
+                case Decision.AboutDriver about -> requireEntrant(entrants, about.driver(), d.race());
+                case Decision.FastestLapAwarded f -> f.drivers().forEach(driver -> requireEntrant(entrants, driver, d.race()));
+                case Decision.AboutConstructor about -> { }
+            }
         }
     }
 

@@ -10,9 +10,12 @@ import java.util.OptionalInt;
  * The regulations of one race: where and over how many laps it runs, in what car, what it demands of
  * tyres and fuel, how it pays points and how its grid is set.
  *
+ * @param session         a race or a sprint
+ * @param fastestLap      bonus points for the fastest lap, if the race pays any
  * @param minimumDistance share of the race distance a retired car must have covered to be classified
  */
 public record RaceRules(
+        SessionType session,
         Optional<String> track,
         OptionalInt laps,
         Optional<String> car,
@@ -22,9 +25,12 @@ public record RaceRules(
         PointsTable points,
         Points multiplier,
         GridRule grid,
+        Optional<FastestLapBonus> fastestLap,
         Points minimumDistance) {
 
     public RaceRules {
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(fastestLap, "fastestLap");
         Objects.requireNonNull(track, "track");
         Objects.requireNonNull(laps, "laps");
         Objects.requireNonNull(car, "car");

@@ -10,8 +10,17 @@ public sealed interface TieBreak {
     record LatestRaceFinish() implements TieBreak {
     }
 
-    /** Countback: most wins, then most second places, and so on (Formula 1). */
-    record Countback() implements TieBreak {
+    /**
+     * Countback: most wins, then most second places, and so on (Formula 1).
+     *
+     * @param scoringFinishesOnly count only finishes that scored points (Formula 1 before 2000), not every
+     *                            classified finish
+     */
+    record Countback(boolean scoringFinishesOnly) implements TieBreak {
+    }
+
+    /** Who reached their points total first, counting races in order (Formula 1 1998-1999, when still level). */
+    record FirstToReachTotal() implements TieBreak {
     }
 
     static TieBreak latestRaceFinish() {
@@ -19,13 +28,18 @@ public sealed interface TieBreak {
     }
 
     static TieBreak countback() {
-        return new Countback();
+        return new Countback(false);
+    }
+
+    static TieBreak countbackOfScoringFinishes() {
+        return new Countback(true);
     }
 
     default String describe() {
         return switch (this) {
             case LatestRaceFinish l -> "better finish in the latest race";
-            case Countback c -> "countback (most wins, then most seconds, ...)";
+            case Countback c -> "countback (most wins, then most seconds, ...)" + (c.scoringFinishesOnly() ? " of scoring finishes" : "");
+            case FirstToReachTotal f -> "first to reach the total";
         };
     }
 }

@@ -19,7 +19,7 @@ public final class Audit {
     public static List<Disagreement> of(Championship championship) {
         List<Disagreement> found = new ArrayList<>();
         for (Race race : championship.racesRun()) {
-            Classification c = Classifier.classify(race, championship.resultOf(race).orElseThrow(), championship.decisionsFor(race));
+            Classification c = Classifier.classify(championship, race);
             List<ClassifiedEntry> byPublished = c.entries().stream()
                     .sorted(java.util.Comparator.comparingInt(e -> e.published().publishedPosition()))
                     .toList();

@@ -11,15 +11,20 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * A driver's place in a race's classification after the stewards' decisions.
+ * A driver's place in a race's classification after the decisions, and what it scores.
  *
- * @param position  classified position, empty for a driver who is not classified
- * @param finish    how the race ended for the driver, a disqualification applied
- * @param elapsed   race time with time penalties, when the results give one
- * @param gap       behind the winner on the same lap, when both times are known
- * @param points    race points, multiplier applied
- * @param decisions the stewards' decisions about the driver in this race
- * @param published the row as published
+ * @param position        classified position, empty for a driver who is not classified; drivers who shared a
+ *                        car share its position
+ * @param finish          how the race ended for the driver, a disqualification applied
+ * @param elapsed         race time with time penalties, when the results give one
+ * @param gap             behind the winner on the same lap, when both times are known
+ * @param points          what the row scores for the driver: position points (split for a shared car), plus bonus
+ * @param bonus           the fastest-lap bonus included in {@code points}
+ * @param scoringPosition the position the points table is read at (ineligible cars ahead may pass points down);
+ *                        empty when the row cannot score
+ * @param carDrivers      how many drivers shared this car (1 when nobody did)
+ * @param decisions       the decisions about the driver in this race
+ * @param published       the row as published
  */
 public record ClassifiedEntry(
         OptionalInt position,
@@ -28,6 +33,9 @@ public record ClassifiedEntry(
         Optional<Duration> elapsed,
         Optional<Duration> gap,
         Points points,
+        Points bonus,
+        OptionalInt scoringPosition,
+        int carDrivers,
         List<Decision> decisions,
         ResultRow published) {
 
@@ -37,5 +45,9 @@ public record ClassifiedEntry(
 
     public boolean isClassified() {
         return position.isPresent();
+    }
+
+    public Optional<String> team() {
+        return published.team();
     }
 }

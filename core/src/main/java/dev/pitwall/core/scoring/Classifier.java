@@ -1,12 +1,15 @@
 package dev.pitwall.core.scoring;
 
 import dev.pitwall.core.model.Decision;
+import dev.pitwall.core.model.FastestLap;
 import dev.pitwall.core.model.Finish;
 import dev.pitwall.core.model.Points;
 import dev.pitwall.core.model.Race;
 import dev.pitwall.core.model.RaceResult;
 import dev.pitwall.core.model.ResultRow;
+import dev.pitwall.core.rules.FastestLapBonus;
 import dev.pitwall.core.rules.RaceRules;
+import dev.pitwall.core.rules.SharedDrive;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,13 +19,16 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Applies the stewards' decisions to a race's published results and awards points as the race's
- * regulations say:
+ * Applies the decisions to a race's published results and awards points as the regulations say:
  * <ol>
  *   <li>a disqualified driver leaves the classification and everyone behind moves up;</li>
  *   <li>time penalties are added to race times and drivers on the same lap are re-sorted by time;</li>
  *   <li>position drops move a driver down the classified order;</li>
- *   <li>positions are numbered and paid from the points table, times the race's multiplier.</li>
+ *   <li>positions are numbered, drivers who shared a car sharing its position;</li>
+ *   <li>each car is paid from the points table at its scoring position, times the race's multiplier; an
+ *       ineligible car scores nothing and, if its points pass down, takes no scoring position;</li>
+ *   <li>a shared car's points are split between its drivers, or nobody scores, as the championship says;</li>
+ *   <li>the fastest-lap bonus goes to the row of the car it was set in.</li>
  * </ol>
  * Classified are drivers who took the flag (on the lead lap or laps down) and retired drivers who covered
  * the minimum distance. Then come the unclassified, the non-starters and the disqualified.
@@ -32,24 +38,91 @@ public final class Classifier {
     private Classifier() {
     }
 
+    /** The classification of a race of the championship that has results. */
+    public static Classification classify(dev.pitwall.core.model.Championship championship, Race race) {
+        RaceResult result = championship.resultOf(race)
+                .orElseThrow(() -> new IllegalStateException(race.name() + " has no results yet"));
+        return classify(race, result, championship.decisionsFor(race), championship.scoring().sharedDrive());
+    }
+
     public static Classification classify(Race race, RaceResult result, List<Decision> decisions) {
+        return classify(race, result, decisions, SharedDrive.SPLIT);
+    }
+
+    public static Classification classify(Race race, RaceResult result, List<Decision> decisions, SharedDrive sharedDrive) {
         RaceRules rules = race.rules();
         List<Decision> ours = decisions.stream().filter(d -> d.race().equals(race.name())).toList();
+        List<Runner> order = order(result, ours, rules);
+        int classified = (int) order.stream().filter(Runner::classified).count();
+
+        // Number positions by car, and scoring positions skipping ineligible cars whose points pass down.
+        int[] position = new int[order.size()];
+        int[] scoringPosition = new int[order.size()];
+        int[] carDrivers = new int[order.size()];
+        int cars = 0;
+        int passedDown = 0;
+        for (int i = 0; i < classified; i++) {
+            Runner r = order.get(i);
+            boolean sharesCarWithPrevious = i > 0 && r.row.sameCarAs(order.get(i - 1).row)
+                    && r.row.publishedPosition() == order.get(i - 1).row.publishedPosition();
+            if (!sharesCarWithPrevious) {
+                cars++;
+                if (r.ineligible().map(Decision.Ineligible::pointsPassDown).orElse(false)) {
+                    passedDown++;
+                }
+            }
+            position[i] = cars;
+            scoringPosition[i] = r.ineligible().isPresent() ? 0 : cars - passedDown;
+        }
+        for (int i = 0; i < classified; i++) {
+            int n = 0;
+            for (int j = 0; j < classified; j++) {
+                n += position[j] == position[i] ? 1 : 0;
+            }
+            carDrivers[i] = n;
+        }
+
+        List<FastestLap> fastest = fastestLap(result, ours);
+        Optional<Duration> winnerTime = classified == 0 ? Optional.empty() : order.getFirst().elapsed();
+        List<ClassifiedEntry> entries = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            Runner r = order.get(i);
+            boolean isClassified = i < classified;
+            Points positionPoints = Points.ZERO;
+            if (isClassified && scoringPosition[i] > 0) {
+                Points car = rules.pointsFor(scoringPosition[i]);
+                positionPoints = carDrivers[i] == 1 ? car : switch (sharedDrive) {
+                    case SPLIT -> car.dividedBy(carDrivers[i]);
+                    case NONE -> Points.ZERO;
+                };
+            }
+            Points bonus = bonus(rules, fastest, r, isClassified ? OptionalInt.of(position[i]) : OptionalInt.empty(), order);
+            Points points = r.awarded().map(Decision.PointsAwarded::points).orElse(positionPoints.plus(bonus));
+            Optional<Duration> gap = i == 0 || !(r.finish instanceof Finish.Finished) ? Optional.empty()
+                    : winnerTime.flatMap(w -> r.elapsed().map(e -> e.minus(w)));
+            entries.add(new ClassifiedEntry(
+                    isClassified ? OptionalInt.of(position[i]) : OptionalInt.empty(), r.row.driver(), r.finish, r.elapsed(), gap,
+                    points, bonus,
+                    isClassified && scoringPosition[i] > 0 ? OptionalInt.of(scoringPosition[i]) : OptionalInt.empty(),
+                    isClassified ? carDrivers[i] : 1, r.decisions, r.row));
+        }
+        return new Classification(race, entries);
+    }
+
+    private static List<Runner> order(RaceResult result, List<Decision> decisions, RaceRules rules) {
         boolean timed = result.rows().stream()
                 .filter(r -> r.finish() instanceof Finish.Finished)
                 .allMatch(r -> ((Finish.Finished) r.finish()).elapsed().isPresent());
-
-        List<Runner> runners = result.rows().stream().map(row -> Runner.of(row, ours, rules)).toList();
         // Without a time for every lead-lap finisher, the published order stands between them.
         Comparator<Runner> byTime = timed ? Comparator.comparing(Runner::elapsedOrMax) : (a, b) -> 0;
-        List<Runner> order = new ArrayList<>(runners);
+        List<Runner> order = new ArrayList<>(result.rows().stream().map(row -> Runner.of(row, decisions, rules)).toList());
         order.sort(Comparator.comparingInt(Runner::group)
                 .thenComparing(Comparator.comparingInt(Runner::lapsCompleted).reversed())
                 .thenComparing(byTime)
                 .thenComparingInt(r -> r.row.publishedPosition()));
 
         int classified = (int) order.stream().filter(Runner::classified).count();
-        for (Decision d : ours) {
+        for (Decision d : decisions) {
             if (d instanceof Decision.PositionDrop drop) {
                 int from = indexOf(order, drop.driver());
                 if (from >= 0 && from < classified) {
@@ -58,19 +131,34 @@ public final class Classifier {
                 }
             }
         }
+        return order;
+    }
 
-        Optional<Duration> winnerTime = order.isEmpty() || !order.getFirst().classified()
-                ? Optional.empty() : order.getFirst().elapsed();
-        List<ClassifiedEntry> entries = new ArrayList<>();
-        for (int i = 0; i < order.size(); i++) {
-            Runner r = order.get(i);
-            OptionalInt position = i < classified ? OptionalInt.of(i + 1) : OptionalInt.empty();
-            Points points = position.isPresent() ? rules.pointsFor(position.getAsInt()) : Points.ZERO;
-            Optional<Duration> gap = i == 0 || !(r.finish instanceof Finish.Finished) ? Optional.empty()
-                    : winnerTime.flatMap(w -> r.elapsed().map(e -> e.minus(w)));
-            entries.add(new ClassifiedEntry(position, r.row.driver(), r.finish, r.elapsed(), gap, points, r.decisions, r.row));
+    private static List<FastestLap> fastestLap(RaceResult result, List<Decision> decisions) {
+        return decisions.stream()
+                .filter(d -> d instanceof Decision.FastestLapAwarded)
+                .map(d -> ((Decision.FastestLapAwarded) d).drivers().stream().map(FastestLap::by).toList())
+                .reduce((a, b) -> b)
+                .orElse(result.fastestLap());
+    }
+
+    private static Points bonus(RaceRules rules, List<FastestLap> fastest, Runner runner, OptionalInt position, List<Runner> order) {
+        if (rules.fastestLap().isEmpty() || fastest.isEmpty()) {
+            return Points.ZERO;
         }
-        return new Classification(race, entries);
+        FastestLapBonus bonus = rules.fastestLap().get();
+        if (fastest.stream().noneMatch(f -> f.setIn(runner.row) && (f.car().isPresent() || firstRowOf(order, f.driver()) == runner))) {
+            return Points.ZERO;
+        }
+        if (bonus.requireClassifiedTop().isPresent()
+                && (position.isEmpty() || position.getAsInt() > bonus.requireClassifiedTop().getAsInt())) {
+            return Points.ZERO;
+        }
+        return bonus.shareTies() ? bonus.points().dividedBy(fastest.size()) : bonus.points();
+    }
+
+    private static Runner firstRowOf(List<Runner> order, String driver) {
+        return order.stream().filter(r -> r.row.driver().equals(driver)).findFirst().orElse(null);
     }
 
     private static int indexOf(List<Runner> order, String driver) {
@@ -86,7 +174,11 @@ public final class Classifier {
     private record Runner(ResultRow row, Finish finish, List<Decision> decisions, Duration penaltyTime, RaceRules rules) {
 
         static Runner of(ResultRow row, List<Decision> decisions, RaceRules rules) {
-            List<Decision> mine = decisions.stream().filter(d -> d.driver().equals(row.driver())).toList();
+            List<Decision> mine = decisions.stream()
+                    .filter(d -> d instanceof Decision.AboutDriver about && about.driver().equals(row.driver()))
+                    .filter(d -> !(d instanceof Decision.PointsAwarded p) || p.position().isEmpty()
+                            || p.position().getAsInt() == row.publishedPosition())
+                    .toList();
             Finish finish = mine.stream()
                     .filter(d -> d instanceof Decision.Disqualification)
                     .<Finish>map(d -> new Finish.Disqualified(d.reason()))
@@ -96,6 +188,14 @@ public final class Classifier {
                     .map(d -> ((Decision.TimePenalty) d).time())
                     .reduce(Duration.ZERO, Duration::plus);
             return new Runner(row, finish, mine, penalty, rules);
+        }
+
+        Optional<Decision.Ineligible> ineligible() {
+            return decisions.stream().filter(d -> d instanceof Decision.Ineligible).map(d -> (Decision.Ineligible) d).findFirst();
+        }
+
+        Optional<Decision.PointsAwarded> awarded() {
+            return decisions.stream().filter(d -> d instanceof Decision.PointsAwarded).map(d -> (Decision.PointsAwarded) d).findFirst();
         }
 
         Optional<Duration> elapsed() {

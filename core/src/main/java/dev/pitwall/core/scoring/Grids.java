@@ -62,9 +62,10 @@ public final class Grids {
 
     private static List<String> finishingOrder(Championship championship, String raceName) {
         Race source = championship.requireRace(raceName);
-        var result = championship.resultOf(source).orElseThrow(() -> new GridUnavailableException(
-                "the grid comes from the result of " + source.name() + ", which has not been run yet"));
-        Classification classification = Classifier.classify(source, result, championship.decisionsFor(source));
+        if (championship.resultOf(source).isEmpty()) {
+            throw new GridUnavailableException("the grid comes from the result of " + source.name() + ", which has not been run yet");
+        }
+        Classification classification = Classifier.classify(championship, source);
         return new ArrayList<>(classification.entries().stream().map(ClassifiedEntry::driver).toList());
     }
 }

@@ -6,31 +6,48 @@ import dev.pitwall.core.model.Race;
 import java.util.List;
 import java.util.Optional;
 
-/** The championship table after a race (or before any race, carry-over only). */
+/** A championship table after a race (or before any race, carry-over only): drivers' or constructors'. */
 public record Standings(Optional<Race> after, List<StandingsRow> rows) {
 
     public Standings {
         rows = List.copyOf(rows);
     }
 
-    public Optional<StandingsRow> rowOf(String driver) {
-        return rows.stream().filter(r -> r.driver().equals(driver)).findFirst();
+    public Optional<StandingsRow> rowOf(String name) {
+        return rows.stream().filter(r -> r.name().equals(name)).findFirst();
     }
 
-    /** Standings after the latest race that has results. */
+    /** Drivers' standings after the latest race that has results. */
     public static Standings latest(Championship championship) {
         List<Race> run = championship.racesRun();
-        return StandingsCalculator.of(championship).after(run.isEmpty() ? Optional.empty() : Optional.of(run.getLast()));
+        return StandingsCalculator.of(championship).drivers(run.isEmpty() ? Optional.empty() : Optional.of(run.getLast()));
     }
 
-    /** Standings after the given race, which must have results. */
+    /** Drivers' standings after the given race, which must have results. */
     public static Standings after(Championship championship, Race race) {
-        return StandingsCalculator.of(championship).after(Optional.of(race));
+        return StandingsCalculator.of(championship).drivers(Optional.of(race));
     }
 
-    /** Standings after every race run so far, in running order. */
+    /** Constructors' standings after the given race; empty when the championship has no constructors' table. */
+    public static Standings constructorsAfter(Championship championship, Race race) {
+        return StandingsCalculator.of(championship).constructors(Optional.of(race));
+    }
+
+    /** Drivers' standings after every race run so far, in running order. */
     public static List<Standings> progression(Championship championship) {
         StandingsCalculator calculator = StandingsCalculator.of(championship);
-        return championship.racesRun().stream().map(r -> calculator.after(Optional.of(r))).toList();
+        return championship.racesRun().stream().map(r -> calculator.drivers(Optional.of(r))).toList();
+    }
+
+    /** Drivers' and constructors' standings after each race run, computed in one pass over the season. */
+    public static List<Pair> everyRace(Championship championship) {
+        StandingsCalculator calculator = StandingsCalculator.of(championship);
+        return championship.racesRun().stream()
+                .map(r -> new Pair(calculator.drivers(Optional.of(r)), calculator.constructors(Optional.of(r))))
+                .toList();
+    }
+
+    /** The drivers' and constructors' tables after one race. */
+    public record Pair(Standings drivers, Standings constructors) {
     }
 }

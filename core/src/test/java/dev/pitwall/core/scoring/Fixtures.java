@@ -15,6 +15,8 @@ import dev.pitwall.core.rules.GridRule;
 import dev.pitwall.core.rules.PointsTable;
 import dev.pitwall.core.rules.RaceRules;
 import dev.pitwall.core.rules.Refuelling;
+import dev.pitwall.core.rules.Scoring;
+import dev.pitwall.core.rules.SessionType;
 import dev.pitwall.core.rules.TieBreak;
 import dev.pitwall.core.rules.TyreRule;
 
@@ -34,8 +36,8 @@ final class Fixtures {
     }
 
     static RaceRules rules(int laps, long multiplier, GridRule grid) {
-        return new RaceRules(Optional.empty(), OptionalInt.of(laps), Optional.empty(), Optional.empty(), new TyreRule.FreeChoice(),
-                Refuelling.ALLOWED, GTWS, Points.of(multiplier), grid, Points.of(9, 10));
+        return new RaceRules(SessionType.RACE, Optional.empty(), OptionalInt.of(laps), Optional.empty(), Optional.empty(),
+                new TyreRule.FreeChoice(), Refuelling.ALLOWED, GTWS, Points.of(multiplier), grid, Optional.empty(), Points.of(9, 10));
     }
 
     static Race race(String name) {
@@ -89,7 +91,8 @@ final class Fixtures {
                                      List<RaceResult> results, List<Decision> decisions) {
         Map<String, RaceResult> byRace = new java.util.LinkedHashMap<>();
         results.forEach(r -> byRace.put(r.race(), r));
-        return new Championship("Test Cup", List.of(new Round("Finals", races)), entrants, tieBreaks, byRace, decisions);
+        return new Championship("Test Cup", List.of(new Round("Finals", races)), entrants, Scoring.withTieBreaks(tieBreaks), byRace,
+                decisions);
     }
 
     static Duration seconds(double s) {

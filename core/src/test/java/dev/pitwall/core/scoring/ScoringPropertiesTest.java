@@ -126,8 +126,8 @@ class ScoringPropertiesTest {
             StandingsRow above = standings.rows().get(i - 1);
             StandingsRow below = standings.rows().get(i);
             assertThat(above.points()).isGreaterThanOrEqualTo(below.points());
-            assertThat(above.position()).isLessThanOrEqualTo(below.position());
-            if (above.position() == below.position()) {
+            assertThat(above.position().getAsInt()).isLessThanOrEqualTo(below.position().getAsInt());
+            if (above.position().equals(below.position())) {
                 assertThat(above.points()).isEqualTo(below.points());
             }
         }

@@ -145,6 +145,6 @@ class StandingsTest {
     }
 
     private static List<String> table(Standings standings) {
-        return standings.rows().stream().map(r -> r.position() + " " + r.driver() + " " + r.points()).toList();
+        return standings.rows().stream().map(r -> r.positionText() + " " + r.driver() + " " + r.points()).toList();
     }
 }

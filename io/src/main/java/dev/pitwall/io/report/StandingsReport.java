@@ -19,16 +19,18 @@ public record StandingsReport(String championship, String after, List<Row> stand
 
     /** One line of the table; {@code carryOverKnown} is false when earlier rounds' points are unknown. */
     @JsonPropertyOrder({"position", "driver", "country", "points", "onlineId", "wins", "carryOverKnown"})
-    public record Row(int position, String driver, String country, Points points, String onlineId, int wins, boolean carryOverKnown) {
+    public record Row(Integer position, String driver, String country, Points points, String onlineId, int wins, boolean carryOverKnown) {
     }
 
     public static StandingsReport of(Championship championship, Standings standings) {
-        List<Row> rows = standings.rows().stream().map(StandingsReport::row).toList();
+        List<Row> rows = standings.rows().stream().map(r -> row(championship, r)).toList();
         return new StandingsReport(championship.name(), standings.after().map(Race::name).orElse(null), rows);
     }
 
-    private static Row row(StandingsRow r) {
-        return new Row(r.position(), r.driver(), r.entrant().country(), r.points(), r.entrant().onlineId().orElse(null),
+    private static Row row(Championship championship, StandingsRow r) {
+        var entrant = championship.entrant(r.name());
+        return new Row(r.position().isPresent() ? r.position().getAsInt() : null, r.name(),
+                entrant.map(e -> e.country()).orElse(null), r.points(), entrant.flatMap(e -> e.onlineId()).orElse(null),
                 r.wins(), r.carryOverKnown());
     }
 
@@ -37,9 +39,10 @@ public record StandingsReport(String championship, String after, List<Row> stand
         Points leader = standings.isEmpty() ? Points.ZERO : standings.getFirst().points();
         List<List<String>> rows = new ArrayList<>();
         for (Row r : standings) {
-            rows.add(List.of(Integer.toString(r.position()), r.driver() + (r.carryOverKnown() ? "" : " *"), r.country(),
+            rows.add(List.of(r.position() == null ? "EX" : r.position().toString(), r.driver() + (r.carryOverKnown() ? "" : " *"),
+                    r.country() == null ? "" : r.country(),
                     r.onlineId() == null ? "" : r.onlineId(), r.points().toString(),
-                    r.position() == 1 ? "" : "-" + leader.minus(r.points()), Integer.toString(r.wins())));
+                    r.points().equals(leader) ? "" : "-" + leader.minus(r.points()), Integer.toString(r.wins())));
         }
         List<String> notes = standings.stream().anyMatch(r -> !r.carryOverKnown())
                 ? List.of("* points carried over from earlier rounds are not known for this driver: counted as 0")
