@@ -20,6 +20,7 @@ import java.io.PrintWriter;
                 GridCommand.class,
                 AuditCommand.class,
                 ValidateCommand.class,
+                ConformanceCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Pitwall implements Runnable {

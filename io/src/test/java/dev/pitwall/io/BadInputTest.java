@@ -114,7 +114,7 @@ class BadInputTest {
                     reason: Causing a collision
                 """);
 
-        assertError("decisions.yaml", 2, "no race called \"Race 3\" in championship.yaml");
+        assertError("decisions.yaml", 2, "no race called \"Race 3\" in the championship");
     }
 
     @Test
@@ -126,7 +126,7 @@ class BadInputTest {
                     time-penalty: 5s
                 """);
 
-        assertError("decisions.yaml", 2, "expected \"reason:\" (the reason the stewards gave)");
+        assertError("decisions.yaml", 2, "expected \"reason:\" (the reason given)");
     }
 
     @Test
@@ -140,8 +140,8 @@ class BadInputTest {
                     reason: Causing a collision
                 """);
 
-        assertError("decisions.yaml", 2, "expected exactly one of disqualified, grid-drop, points-deduction, position-drop, "
-                + "time-penalty, found time-penalty and position-drop");
+        assertError("decisions.yaml", 2, "expected exactly one of disqualified, excluded-from-championship, grid-drop, ineligible, "
+                + "points-awarded, points-deduction, position-drop, time-penalty, found time-penalty and position-drop");
     }
 
     @Test

@@ -157,6 +157,7 @@ public record Championship(
                 case Decision.AboutDriver about -> requireEntrant(entrants, about.driver(), d.race());
                 case Decision.FastestLapAwarded f -> f.drivers().forEach(driver -> requireEntrant(entrants, driver, d.race()));
                 case Decision.AboutConstructor about -> { }
+                case Decision.PositionVacated v -> { }
             }
         }
     }

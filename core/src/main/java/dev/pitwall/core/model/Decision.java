@@ -109,6 +109,20 @@ public sealed interface Decision {
         }
     }
 
+    /**
+     * A classified position is left empty: its points are not awarded and the cars behind keep their places
+     * (Formula 1, Brazil 1983: Rosberg's second place after his disqualification).
+     */
+    record PositionVacated(String race, int position, String reason) implements Decision {
+        public PositionVacated {
+            Objects.requireNonNull(race, "race");
+            requireReason(reason);
+            if (position < 1) {
+                throw new IllegalArgumentException("a vacated position is 1 or more, was " + position);
+            }
+        }
+    }
+
     /** Constructors' championship points taken away, counted from this race on. */
     record ConstructorPointsDeduction(String race, String constructor, Points points, String reason) implements AboutConstructor {
         public ConstructorPointsDeduction {
@@ -153,6 +167,7 @@ public sealed interface Decision {
             case PointsAwarded p -> "awarded " + p.points() + " points";
             case ExcludedFromChampionship e -> "excluded from the championship";
             case FastestLapAwarded f -> "fastest lap credited to " + String.join(", ", f.drivers());
+            case PositionVacated v -> "position " + v.position() + " left vacant";
             case ConstructorPointsDeduction c -> "-" + c.points() + " constructors' points";
             case ConstructorRaceVoid c -> "no constructors' points in this race";
             case ConstructorExcluded c -> "excluded from the constructors' championship";

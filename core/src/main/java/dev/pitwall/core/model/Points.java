@@ -91,6 +91,11 @@ public record Points(long numerator, long denominator) implements Comparable<Poi
         return Optional.of(value.scale() > 0 ? value.stripTrailingZeros() : value);
     }
 
+    /** The value rounded half up to this many decimal places, as records that print decimals show it. */
+    public BigDecimal rounded(int places) {
+        return new BigDecimal(numerator).divide(new BigDecimal(denominator), places, java.math.RoundingMode.HALF_UP);
+    }
+
     @Override
     public int compareTo(Points other) {
         return Long.compare(Math.multiplyExact(numerator, other.denominator), Math.multiplyExact(other.numerator, denominator));

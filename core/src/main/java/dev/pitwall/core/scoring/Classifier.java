@@ -8,6 +8,7 @@ import dev.pitwall.core.model.Race;
 import dev.pitwall.core.model.RaceResult;
 import dev.pitwall.core.model.ResultRow;
 import dev.pitwall.core.rules.FastestLapBonus;
+import dev.pitwall.core.rules.MultiCar;
 import dev.pitwall.core.rules.RaceRules;
 import dev.pitwall.core.rules.SharedDrive;
 
@@ -42,14 +43,20 @@ public final class Classifier {
     public static Classification classify(dev.pitwall.core.model.Championship championship, Race race) {
         RaceResult result = championship.resultOf(race)
                 .orElseThrow(() -> new IllegalStateException(race.name() + " has no results yet"));
-        return classify(race, result, championship.decisionsFor(race), championship.scoring().sharedDrive());
+        return classify(race, result, championship.decisionsFor(race), championship.scoring().sharedDrive(),
+                championship.scoring().multiCar());
     }
 
     public static Classification classify(Race race, RaceResult result, List<Decision> decisions) {
-        return classify(race, result, decisions, SharedDrive.SPLIT);
+        return classify(race, result, decisions, SharedDrive.SPLIT, MultiCar.SUM);
     }
 
-    public static Classification classify(Race race, RaceResult result, List<Decision> decisions, SharedDrive sharedDrive) {
+    /**
+     * @param multiCar with {@link MultiCar#BEST}, a driver who drove several cars scores only in the row of their
+     *                 best-scoring car; their other rows show no points
+     */
+    public static Classification classify(Race race, RaceResult result, List<Decision> decisions, SharedDrive sharedDrive,
+                                          MultiCar multiCar) {
         RaceRules rules = race.rules();
         List<Decision> ours = decisions.stream().filter(d -> d.race().equals(race.name())).toList();
         List<Runner> order = order(result, ours, rules);
@@ -59,6 +66,12 @@ public final class Classifier {
         int[] position = new int[order.size()];
         int[] scoringPosition = new int[order.size()];
         int[] carDrivers = new int[order.size()];
+        java.util.Set<Integer> vacated = new java.util.HashSet<>();
+        ours.forEach(d -> {
+            if (d instanceof Decision.PositionVacated v) {
+                vacated.add(v.position());
+            }
+        });
         int cars = 0;
         int passedDown = 0;
         for (int i = 0; i < classified; i++) {
@@ -67,6 +80,9 @@ public final class Classifier {
                     && r.row.publishedPosition() == order.get(i - 1).row.publishedPosition();
             if (!sharesCarWithPrevious) {
                 cars++;
+                while (vacated.contains(cars)) {
+                    cars++;
+                }
                 if (r.ineligible().map(Decision.Ineligible::pointsPassDown).orElse(false)) {
                     passedDown++;
                 }
@@ -83,6 +99,10 @@ public final class Classifier {
         }
 
         List<FastestLap> fastest = fastestLap(result, ours);
+        java.util.Set<Integer> bonusRows = new java.util.HashSet<>();
+        for (FastestLap f : fastest) {
+            bonusRows.add(bonusRow(f, order, scoringPosition, rules));
+        }
         Optional<Duration> winnerTime = classified == 0 ? Optional.empty() : order.getFirst().elapsed();
         List<ClassifiedEntry> entries = new ArrayList<>();
         for (int i = 0; i < order.size(); i++) {
@@ -96,7 +116,8 @@ public final class Classifier {
                     case NONE -> Points.ZERO;
                 };
             }
-            Points bonus = bonus(rules, fastest, r, isClassified ? OptionalInt.of(position[i]) : OptionalInt.empty(), order);
+            Points bonus = bonusRows.contains(i)
+                    ? bonus(rules, fastest.size(), isClassified ? OptionalInt.of(position[i]) : OptionalInt.empty()) : Points.ZERO;
             Points points = r.awarded().map(Decision.PointsAwarded::points).orElse(positionPoints.plus(bonus));
             Optional<Duration> gap = i == 0 || !(r.finish instanceof Finish.Finished) ? Optional.empty()
                     : winnerTime.flatMap(w -> r.elapsed().map(e -> e.minus(w)));
@@ -106,7 +127,26 @@ public final class Classifier {
                     isClassified && scoringPosition[i] > 0 ? OptionalInt.of(scoringPosition[i]) : OptionalInt.empty(),
                     isClassified ? carDrivers[i] : 1, r.decisions, r.row));
         }
-        return new Classification(race, entries);
+        return new Classification(race, multiCar == MultiCar.BEST ? bestCarOnly(entries) : entries);
+    }
+
+    /** Zeroes every row of a driver but the best-scoring one (the first of equals). */
+    private static List<ClassifiedEntry> bestCarOnly(List<ClassifiedEntry> entries) {
+        java.util.Map<String, Integer> best = new java.util.HashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Integer b = best.get(entries.get(i).driver());
+            if (b == null || entries.get(i).points().compareTo(entries.get(b).points()) > 0) {
+                best.put(entries.get(i).driver(), i);
+            }
+        }
+        List<ClassifiedEntry> kept = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            ClassifiedEntry e = entries.get(i);
+            kept.add(best.get(e.driver()) == i || !e.points().isPositive() ? e
+                    : new ClassifiedEntry(e.position(), e.driver(), e.finish(), e.elapsed(), e.gap(), Points.ZERO, Points.ZERO,
+                    e.scoringPosition(), e.carDrivers(), e.decisions(), e.published()));
+        }
+        return kept;
     }
 
     private static List<Runner> order(RaceResult result, List<Decision> decisions, RaceRules rules) {
@@ -142,23 +182,47 @@ public final class Classifier {
                 .orElse(result.fastestLap());
     }
 
-    private static Points bonus(RaceRules rules, List<FastestLap> fastest, Runner runner, OptionalInt position, List<Runner> order) {
-        if (rules.fastestLap().isEmpty() || fastest.isEmpty()) {
+    /**
+     * The row a fastest lap's bonus goes to: the car it was set in, unless that car scored no position points and
+     * the driver scored in another car, whose row then carries it (F1DB's convention for drivers who changed cars).
+     */
+    private static int bonusRow(FastestLap lap, List<Runner> order, int[] scoringPosition, RaceRules rules) {
+        int setIn = -1;
+        int bestScoring = -1;
+        int first = -1;
+        for (int i = 0; i < order.size(); i++) {
+            ResultRow row = order.get(i).row;
+            if (!row.driver().equals(lap.driver())) {
+                continue;
+            }
+            first = first < 0 ? i : first;
+            if (setIn < 0 && lap.setIn(row) && lap.car().isPresent()) {
+                setIn = i;
+            }
+            if (bestScoring < 0 && scores(scoringPosition[i], rules)) {
+                bestScoring = i;
+            }
+        }
+        if (setIn >= 0 && (scores(scoringPosition[setIn], rules) || bestScoring < 0)) {
+            return setIn;
+        }
+        return bestScoring >= 0 ? bestScoring : first;
+    }
+
+    private static boolean scores(int scoringPosition, RaceRules rules) {
+        return scoringPosition > 0 && rules.pointsFor(scoringPosition).isPositive();
+    }
+
+    private static Points bonus(RaceRules rules, int holders, OptionalInt position) {
+        if (rules.fastestLap().isEmpty()) {
             return Points.ZERO;
         }
         FastestLapBonus bonus = rules.fastestLap().get();
-        if (fastest.stream().noneMatch(f -> f.setIn(runner.row) && (f.car().isPresent() || firstRowOf(order, f.driver()) == runner))) {
-            return Points.ZERO;
-        }
         if (bonus.requireClassifiedTop().isPresent()
                 && (position.isEmpty() || position.getAsInt() > bonus.requireClassifiedTop().getAsInt())) {
             return Points.ZERO;
         }
-        return bonus.shareTies() ? bonus.points().dividedBy(fastest.size()) : bonus.points();
-    }
-
-    private static Runner firstRowOf(List<Runner> order, String driver) {
-        return order.stream().filter(r -> r.row.driver().equals(driver)).findFirst().orElse(null);
+        return bonus.shareTies() ? bonus.points().dividedBy(holders) : bonus.points();
     }
 
     private static int indexOf(List<Runner> order, String driver) {

@@ -47,8 +47,7 @@ final class StandingsCalculator {
         this.roundOfRace = racesRun.stream().mapToInt(championship::roundOf).toArray();
         var scoring = championship.scoring();
         for (Race race : racesRun) {
-            Classification c = Classifier.classify(race, championship.resultOf(race).orElseThrow(), championship.decisionsFor(race),
-                    scoring.sharedDrive());
+            Classification c = Classifier.classify(championship, race);
             drivers.add(driverScore(c, scoring.multiCar()));
             constructors.add(scoring.constructors().map(rules -> constructorScore(race, c, rules))
                     .orElse(new RaceScore(Map.of(), Map.of())));
@@ -148,10 +147,11 @@ final class StandingsCalculator {
             byRound[roundOfRace[i] - 1] = byRound[roundOfRace[i] - 1].plus(p);
             running = running.plus(p);
             cumulative[i] = running;
-            for (int[] f : score.finishes().getOrDefault(name, List.of())) {
-                finishes.add(f);
-                if (f[0] == 1 && racesRun.get(i).rules().session() == SessionType.RACE) {
-                    wins++;
+            if (racesRun.get(i).rules().session() == SessionType.RACE) {
+                // Countback and wins look at races, not sprints.
+                for (int[] f : score.finishes().getOrDefault(name, List.of())) {
+                    finishes.add(f);
+                    wins += f[0] == 1 ? 1 : 0;
                 }
             }
         }
@@ -242,8 +242,10 @@ final class StandingsCalculator {
         for (ClassifiedEntry e : c.entries()) {
             points.merge(e.driver(), e.points(), multiCar == MultiCar.SUM ? Points::plus : (x, y) -> x.compareTo(y) >= 0 ? x : y);
             if (e.position().isPresent()) {
-                finishes.computeIfAbsent(e.driver(), k -> new ArrayList<>())
-                        .add(new int[] {e.position().getAsInt(), e.points().isPositive() ? 1 : 0, race});
+                // Countback reads the place a finish is paid as: behind an ineligible car whose points pass down,
+                // 6th on the road is 5th.
+                int place = e.scoringPosition().orElse(e.position().getAsInt());
+                finishes.computeIfAbsent(e.driver(), k -> new ArrayList<>()).add(new int[] {place, e.points().isPositive() ? 1 : 0, race});
             }
         }
         return new RaceScore(points, finishes);
@@ -277,7 +279,9 @@ final class StandingsCalculator {
             }
             points.putIfAbsent(team, Points.ZERO);
             if (e.position().isPresent()) {
-                finishes.computeIfAbsent(team, k -> new ArrayList<>()).add(new int[] {e.position().getAsInt(), 0, index});
+                // A finish counts back for the constructor when it scored drivers' points, whichever car scored.
+                finishes.computeIfAbsent(team, k -> new ArrayList<>())
+                        .add(new int[] {e.scoringPosition().orElse(e.position().getAsInt()), e.points().isPositive() ? 1 : 0, index});
             }
             if (e.scoringPosition().isEmpty() || voided.contains(team) || (e.carDrivers() > 1 && !rules.sharedCars())) {
                 continue;
@@ -291,10 +295,6 @@ final class StandingsCalculator {
                 p = p.plus(e.bonus());
             }
             points.merge(team, p, Points::plus);
-            if (p.isPositive()) {
-                List<int[]> list = finishes.get(team);
-                list.getLast()[1] = 1;
-            }
         }
         return new RaceScore(points, finishes);
     }
