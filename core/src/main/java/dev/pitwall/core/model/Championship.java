@@ -96,6 +96,9 @@ public record Championship(
     }
 
     public List<Decision> decisionsFor(Race race) {
+        if (decisions.isEmpty()) {
+            return List.of();
+        }
         return decisions.stream().filter(d -> d.race().equals(race.name())).toList();
     }
 

@@ -21,7 +21,7 @@ public record Points(long numerator, long denominator) implements Comparable<Poi
             numerator = Math.negateExact(numerator);
             denominator = Math.negateExact(denominator);
         }
-        long gcd = gcd(Math.abs(numerator), denominator);
+        long gcd = denominator == 1 ? 1 : gcd(Math.abs(numerator), denominator);
         if (gcd > 1) {
             numerator /= gcd;
             denominator /= gcd;
@@ -51,6 +51,15 @@ public record Points(long numerator, long denominator) implements Comparable<Poi
     }
 
     public Points plus(Points other) {
+        if (other.numerator == 0) {
+            return this;
+        }
+        if (numerator == 0) {
+            return other;
+        }
+        if (denominator == 1 && other.denominator == 1) {
+            return new Points(Math.addExact(numerator, other.numerator), 1);
+        }
         return of(Math.addExact(Math.multiplyExact(numerator, other.denominator), Math.multiplyExact(other.numerator, denominator)),
                 Math.multiplyExact(denominator, other.denominator));
     }
@@ -60,10 +69,16 @@ public record Points(long numerator, long denominator) implements Comparable<Poi
     }
 
     public Points times(Points other) {
+        if (other.numerator == 1 && other.denominator == 1) {
+            return this;
+        }
         return of(Math.multiplyExact(numerator, other.numerator), Math.multiplyExact(denominator, other.denominator));
     }
 
     public Points dividedBy(long divisor) {
+        if (divisor == 1) {
+            return this;
+        }
         return of(numerator, Math.multiplyExact(denominator, divisor));
     }
 
@@ -98,6 +113,9 @@ public record Points(long numerator, long denominator) implements Comparable<Poi
 
     @Override
     public int compareTo(Points other) {
+        if (denominator == other.denominator) {
+            return Long.compare(numerator, other.numerator);
+        }
         return Long.compare(Math.multiplyExact(numerator, other.denominator), Math.multiplyExact(other.numerator, denominator));
     }
 

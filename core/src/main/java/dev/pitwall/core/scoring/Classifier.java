@@ -14,6 +14,7 @@ import dev.pitwall.core.rules.SharedDrive;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -58,20 +59,24 @@ public final class Classifier {
     public static Classification classify(Race race, RaceResult result, List<Decision> decisions, SharedDrive sharedDrive,
                                           MultiCar multiCar) {
         RaceRules rules = race.rules();
-        List<Decision> ours = decisions.stream().filter(d -> d.race().equals(race.name())).toList();
+        List<Decision> ours = decisions.isEmpty() ? List.of()
+                : decisions.stream().filter(d -> d.race().equals(race.name())).toList();
         List<Runner> order = order(result, ours, rules);
-        int classified = (int) order.stream().filter(Runner::classified).count();
+        int classified = 0;
+        for (Runner r : order) {
+            classified += r.classified() ? 1 : 0;
+        }
 
         // Number positions by car, and scoring positions skipping ineligible cars whose points pass down.
         int[] position = new int[order.size()];
         int[] scoringPosition = new int[order.size()];
         int[] carDrivers = new int[order.size()];
         java.util.Set<Integer> vacated = new java.util.HashSet<>();
-        ours.forEach(d -> {
+        for (Decision d : ours) {
             if (d instanceof Decision.PositionVacated v) {
                 vacated.add(v.position());
             }
-        });
+        }
         int cars = 0;
         int passedDown = 0;
         for (int i = 0; i < classified; i++) {
@@ -90,12 +95,13 @@ public final class Classifier {
             position[i] = cars;
             scoringPosition[i] = r.ineligible().isPresent() ? 0 : cars - passedDown;
         }
-        for (int i = 0; i < classified; i++) {
-            int n = 0;
-            for (int j = 0; j < classified; j++) {
-                n += position[j] == position[i] ? 1 : 0;
+        for (int i = 0; i < classified; ) {
+            int j = i;
+            while (j < classified && position[j] == position[i]) {
+                j++;
             }
-            carDrivers[i] = n;
+            Arrays.fill(carDrivers, i, j, j - i);
+            i = j;
         }
 
         List<FastestLap> fastest = fastestLap(result, ours);
@@ -127,7 +133,17 @@ public final class Classifier {
                     isClassified && scoringPosition[i] > 0 ? OptionalInt.of(scoringPosition[i]) : OptionalInt.empty(),
                     isClassified ? carDrivers[i] : 1, r.decisions, r.row));
         }
-        return new Classification(race, multiCar == MultiCar.BEST ? bestCarOnly(entries) : entries);
+        return new Classification(race, multiCar == MultiCar.BEST && someoneDroveTwoCars(entries) ? bestCarOnly(entries) : entries);
+    }
+
+    private static boolean someoneDroveTwoCars(List<ClassifiedEntry> entries) {
+        java.util.Set<String> seen = new java.util.HashSet<>(entries.size() * 2);
+        for (ClassifiedEntry e : entries) {
+            if (!seen.add(e.driver())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Zeroes every row of a driver but the best-scoring one (the first of equals). */
@@ -150,18 +166,31 @@ public final class Classifier {
     }
 
     private static List<Runner> order(RaceResult result, List<Decision> decisions, RaceRules rules) {
-        boolean timed = result.rows().stream()
-                .filter(r -> r.finish() instanceof Finish.Finished)
-                .allMatch(r -> ((Finish.Finished) r.finish()).elapsed().isPresent());
+        boolean timed = true;
+        List<Runner> order = new ArrayList<>(result.rows().size());
+        for (ResultRow row : result.rows()) {
+            if (row.finish() instanceof Finish.Finished f && f.elapsed().isEmpty()) {
+                timed = false;
+            }
+            order.add(Runner.of(row, decisions, rules));
+        }
         // Without a time for every lead-lap finisher, the published order stands between them.
-        Comparator<Runner> byTime = timed ? Comparator.comparing(Runner::elapsedOrMax) : (a, b) -> 0;
-        List<Runner> order = new ArrayList<>(result.rows().stream().map(row -> Runner.of(row, decisions, rules)).toList());
-        order.sort(Comparator.comparingInt(Runner::group)
-                .thenComparing(Comparator.comparingInt(Runner::lapsCompleted).reversed())
-                .thenComparing(byTime)
-                .thenComparingInt(r -> r.row.publishedPosition()));
+        boolean byTime = timed;
+        order.sort((a, b) -> {
+            int c = Integer.compare(a.group, b.group);
+            if (c == 0) {
+                c = Integer.compare(b.laps, a.laps);
+            }
+            if (c == 0 && byTime) {
+                c = Long.compare(a.elapsedNanos, b.elapsedNanos);
+            }
+            return c != 0 ? c : Integer.compare(a.row.publishedPosition(), b.row.publishedPosition());
+        });
 
-        int classified = (int) order.stream().filter(Runner::classified).count();
+        int classified = 0;
+        for (Runner r : order) {
+            classified += r.group == 0 ? 1 : 0;
+        }
         for (Decision d : decisions) {
             if (d instanceof Decision.PositionDrop drop) {
                 int from = indexOf(order, drop.driver());
@@ -234,10 +263,30 @@ public final class Classifier {
         return -1;
     }
 
-    /** A row with the decisions about its driver applied. */
-    private record Runner(ResultRow row, Finish finish, List<Decision> decisions, Duration penaltyTime, RaceRules rules) {
+    /** A row with the decisions about its driver applied, and what sorting needs, worked out once. */
+    private static final class Runner {
+        final ResultRow row;
+        final Finish finish;
+        final List<Decision> decisions;
+        final Duration penaltyTime;
+        final int group;
+        final int laps;
+        final long elapsedNanos;
+
+        private Runner(ResultRow row, Finish finish, List<Decision> decisions, Duration penaltyTime, RaceRules rules) {
+            this.row = row;
+            this.finish = finish;
+            this.decisions = decisions;
+            this.penaltyTime = penaltyTime;
+            this.group = group(finish, rules);
+            this.laps = lapsCompleted(finish, rules);
+            this.elapsedNanos = elapsed().map(Duration::toNanos).orElse(Long.MAX_VALUE);
+        }
 
         static Runner of(ResultRow row, List<Decision> decisions, RaceRules rules) {
+            if (decisions.isEmpty()) {
+                return new Runner(row, row.finish(), List.of(), Duration.ZERO, rules);
+            }
             List<Decision> mine = decisions.stream()
                     .filter(d -> d instanceof Decision.AboutDriver about && about.driver().equals(row.driver()))
                     .filter(d -> !(d instanceof Decision.PointsAwarded p) || p.position().isEmpty()
@@ -255,23 +304,33 @@ public final class Classifier {
         }
 
         Optional<Decision.Ineligible> ineligible() {
-            return decisions.stream().filter(d -> d instanceof Decision.Ineligible).map(d -> (Decision.Ineligible) d).findFirst();
+            for (Decision d : decisions) {
+                if (d instanceof Decision.Ineligible i) {
+                    return Optional.of(i);
+                }
+            }
+            return Optional.empty();
         }
 
         Optional<Decision.PointsAwarded> awarded() {
-            return decisions.stream().filter(d -> d instanceof Decision.PointsAwarded).map(d -> (Decision.PointsAwarded) d).findFirst();
+            for (Decision d : decisions) {
+                if (d instanceof Decision.PointsAwarded p) {
+                    return Optional.of(p);
+                }
+            }
+            return Optional.empty();
         }
 
         Optional<Duration> elapsed() {
             return finish instanceof Finish.Finished f ? f.elapsed().map(e -> e.plus(penaltyTime)) : Optional.empty();
         }
 
-        Duration elapsedOrMax() {
-            return elapsed().orElse(Duration.ofSeconds(Long.MAX_VALUE));
+        boolean classified() {
+            return group == 0;
         }
 
         /** Laps completed, counted down from the race distance when the distance is not known. */
-        int lapsCompleted() {
+        private static int lapsCompleted(Finish finish, RaceRules rules) {
             int distance = rules.laps().orElse(Integer.MAX_VALUE / 2);
             return switch (finish) {
                 case Finish.Finished f -> distance;
@@ -283,7 +342,7 @@ public final class Classifier {
             };
         }
 
-        boolean classified() {
+        private static boolean classified(Finish finish, RaceRules rules) {
             return switch (finish) {
                 case Finish.Finished f -> true;
                 case Finish.LapsDown l -> true;
@@ -296,8 +355,8 @@ public final class Classifier {
         }
 
         /** Classified first, then unclassified runners, non-starters, the disqualified. */
-        int group() {
-            if (classified()) {
+        private static int group(Finish finish, RaceRules rules) {
+            if (classified(finish, rules)) {
                 return 0;
             }
             return switch (finish) {

@@ -35,16 +35,19 @@ public record Standings(Optional<Race> after, List<StandingsRow> rows) {
 
     /** Drivers' standings after every race run so far, in running order. */
     public static List<Standings> progression(Championship championship) {
-        StandingsCalculator calculator = StandingsCalculator.of(championship);
-        return championship.racesRun().stream().map(r -> calculator.drivers(Optional.of(r))).toList();
+        return StandingsCalculator.of(championship).driversAfterEveryRace();
     }
 
     /** Drivers' and constructors' standings after each race run, computed in one pass over the season. */
     public static List<Pair> everyRace(Championship championship) {
         StandingsCalculator calculator = StandingsCalculator.of(championship);
-        return championship.racesRun().stream()
-                .map(r -> new Pair(calculator.drivers(Optional.of(r)), calculator.constructors(Optional.of(r))))
-                .toList();
+        List<Standings> drivers = calculator.driversAfterEveryRace();
+        List<Standings> constructors = calculator.constructorsAfterEveryRace();
+        List<Pair> pairs = new java.util.ArrayList<>(drivers.size());
+        for (int i = 0; i < drivers.size(); i++) {
+            pairs.add(new Pair(drivers.get(i), constructors.get(i)));
+        }
+        return pairs;
     }
 
     /** The drivers' and constructors' tables after one race. */

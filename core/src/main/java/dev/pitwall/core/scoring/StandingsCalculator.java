@@ -16,8 +16,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,32 +25,42 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * Computes drivers' and constructors' standings from a championship's facts. Each race run is classified
- * and scored once; the standings after any race then add up the rounds up to it, keeping only the best
- * results where a drop rule says so.
+ * Computes drivers' and constructors' standings from a championship's facts. Each race run is classified and
+ * scored once; one pass over the season then carries running totals, countback counts and best-N results
+ * forward, producing the table after every race.
  */
 final class StandingsCalculator {
+
+    private static final int UNPLACED = Integer.MAX_VALUE;
 
     private final Championship championship;
     private final List<Race> racesRun;
     private final int[] roundOfRace;
-    private final List<RaceScore> drivers = new ArrayList<>();
-    private final List<RaceScore> constructors = new ArrayList<>();
-
-    /** What one race gave each competitor: points, and classified finishes (position, whether it scored). */
-    private record RaceScore(Map<String, Points> points, Map<String, List<int[]>> finishes) {
-    }
+    private final boolean[] isRace;
+    private final List<List<Decision>> decisionsByRace = new ArrayList<>();
+    private final Map<Race, Integer> indexOfRace = new java.util.IdentityHashMap<>();
+    private List<Classification> classifications;
+    private List<Standings> drivers;
+    private List<Standings> constructors;
 
     private StandingsCalculator(Championship championship) {
         this.championship = championship;
         this.racesRun = championship.racesRun();
-        this.roundOfRace = racesRun.stream().mapToInt(championship::roundOf).toArray();
-        var scoring = championship.scoring();
-        for (Race race : racesRun) {
-            Classification c = Classifier.classify(championship, race);
-            drivers.add(driverScore(c, scoring.multiCar()));
-            constructors.add(scoring.constructors().map(rules -> constructorScore(race, c, rules))
-                    .orElse(new RaceScore(Map.of(), Map.of())));
+        this.roundOfRace = new int[racesRun.size()];
+        this.isRace = new boolean[racesRun.size()];
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < racesRun.size(); i++) {
+            roundOfRace[i] = championship.roundOf(racesRun.get(i));
+            isRace[i] = racesRun.get(i).rules().session() == SessionType.RACE;
+            index.put(racesRun.get(i).name(), i);
+            indexOfRace.put(racesRun.get(i), i);
+            decisionsByRace.add(new ArrayList<>());
+        }
+        for (Decision d : championship.decisions()) {
+            Integer i = index.get(d.race());
+            if (i != null) {
+                decisionsByRace.get(i).add(d);
+            }
         }
     }
 
@@ -60,63 +70,24 @@ final class StandingsCalculator {
 
     Standings drivers(Optional<Race> after) {
         int counted = counted(after);
-        List<Tally> tallies = new ArrayList<>();
-        for (Entrant entrant : championship.entrants()) {
-            String name = entrant.name();
-            Points deductions = Points.ZERO;
-            boolean excluded = false;
-            for (Decision d : decisionsUpTo(counted)) {
-                if (d instanceof Decision.PointsDeduction p && p.driver().equals(name)) {
-                    deductions = deductions.plus(p.points());
-                } else if (d instanceof Decision.ExcludedFromChampionship e && e.driver().equals(name)) {
-                    excluded = true;
-                }
-            }
-            tallies.add(tally(name, drivers, counted, championship.scoring().dropRule(), entrant.carryOver().points(), deductions,
-                    excluded, false, -1, entrant.carryOver().isKnown()));
+        if (counted == 0) {
+            return new Standings(after, driverTable().pass(0, this).getFirst().rows());
         }
-        return rank(after, tallies, championship.tieBreaks());
+        return driversAfterEveryRace().get(counted - 1);
     }
 
     Standings constructors(Optional<Race> after) {
         int counted = counted(after);
-        Optional<ConstructorsRules> rules = championship.scoring().constructors();
-        if (rules.isEmpty()) {
+        if (championship.scoring().constructors().isEmpty()) {
             return new Standings(after, List.of());
         }
-        Set<String> names = new LinkedHashSet<>();
-        for (int i = 0; i < counted; i++) {
-            names.addAll(constructors.get(i).points().keySet());
-            names.addAll(constructors.get(i).finishes().keySet());
-        }
-        List<Tally> tallies = new ArrayList<>();
-        for (String name : names) {
-            Points deductions = Points.ZERO;
-            boolean excluded = false;
-            boolean zeroed = false;
-            int resetBefore = -1;
-            for (Decision d : decisionsUpTo(counted)) {
-                switch (d) {
-                    case Decision.ConstructorPointsDeduction p when p.constructor().equals(name) -> deductions = deductions.plus(p.points());
-                    case Decision.ConstructorExcluded e when e.constructor().equals(name) -> {
-                        excluded = true;
-                        zeroed = e.zeroPoints();
-                    }
-                    case Decision.ConstructorReset r when r.constructor().equals(name) ->
-                            resetBefore = racesRun.indexOf(championship.requireRace(r.race()));
-                    default -> {
-                    }
-                }
-            }
-            tallies.add(tally(name, constructors, counted, rules.get().dropRule(), Points.ZERO, deductions, excluded, zeroed,
-                    resetBefore, true));
-        }
-        return rank(after, tallies, championship.tieBreaks());
+        return counted == 0 ? new Standings(after, List.of()) : constructorsAfterEveryRace().get(counted - 1);
     }
 
     private int counted(Optional<Race> after) {
         return after.map(race -> {
-            int i = racesRun.indexOf(race);
+            Integer found = indexOfRace.get(race);
+            int i = found != null ? found : racesRun.indexOf(race);
             if (i < 0) {
                 throw new IllegalStateException(race.name() + " has no results yet");
             }
@@ -124,164 +95,123 @@ final class StandingsCalculator {
         }).orElse(0);
     }
 
-    private List<Decision> decisionsUpTo(int counted) {
-        Set<String> names = new java.util.HashSet<>();
-        for (int i = 0; i < counted; i++) {
-            names.add(racesRun.get(i).name());
+    private List<Classification> classifications() {
+        if (classifications == null) {
+            List<Classification> list = new ArrayList<>(racesRun.size());
+            for (Race race : racesRun) {
+                list.add(Classifier.classify(championship, race));
+            }
+            classifications = list;
         }
-        return championship.decisions().stream().filter(d -> names.contains(d.race())).toList();
+        return classifications;
     }
 
-    private Tally tally(String name, List<RaceScore> scores, int counted, Optional<DropRule> dropRule, Points carryOver,
-                        Points deductions, boolean excluded, boolean zeroed, int resetBefore, boolean carryOverKnown) {
-        int rounds = counted == 0 ? 0 : roundOfRace[counted - 1];
-        Points[] byRound = new Points[rounds];
-        Arrays.fill(byRound, Points.ZERO);
-        List<int[]> finishes = new ArrayList<>();
-        Points[] cumulative = new Points[counted];
-        Points running = Points.ZERO;
-        int wins = 0;
-        for (int i = 0; i < counted; i++) {
-            RaceScore score = scores.get(i);
-            Points p = i < resetBefore ? Points.ZERO : score.points().getOrDefault(name, Points.ZERO);
-            byRound[roundOfRace[i] - 1] = byRound[roundOfRace[i] - 1].plus(p);
-            running = running.plus(p);
-            cumulative[i] = running;
-            if (racesRun.get(i).rules().session() == SessionType.RACE) {
-                // Countback and wins look at races, not sprints.
-                for (int[] f : score.finishes().getOrDefault(name, List.of())) {
-                    finishes.add(f);
-                    wins += f[0] == 1 ? 1 : 0;
+    /** Drivers' standings after each race run, in running order. */
+    List<Standings> driversAfterEveryRace() {
+        if (drivers == null) {
+            drivers = driverTable().pass(racesRun.size(), this).subList(1, racesRun.size() + 1);
+        }
+        return drivers;
+    }
+
+    /** Constructors' standings after each race run; empty tables when there is no constructors' championship. */
+    List<Standings> constructorsAfterEveryRace() {
+        if (constructors == null) {
+            constructors = championship.scoring().constructors()
+                    .map(rules -> constructorTable(rules).pass(racesRun.size(), this).subList(1, racesRun.size() + 1))
+                    .orElse(racesRun.stream().map(r -> new Standings(Optional.of(r), List.of())).toList());
+        }
+        return constructors;
+    }
+
+    private Table driverTable() {
+        List<Entrant> entrants = championship.entrants();
+        Table t = new Table(entrants.stream().map(Entrant::name).toList(), racesRun.size(), championship.scoring().dropRule());
+        for (int c = 0; c < entrants.size(); c++) {
+            t.carryOver[c] = entrants.get(c).carryOver().points();
+            t.carryOverKnown[c] = entrants.get(c).carryOver().isKnown();
+        }
+        MultiCar multiCar = championship.scoring().multiCar();
+        List<Classification> classified = classifications();
+        for (int i = 0; i < classified.size(); i++) {
+            for (ClassifiedEntry e : classified.get(i).entries()) {
+                int c = t.index(e.driver());
+                Points before = t.points[i][c];
+                t.points[i][c] = before == null ? e.points()
+                        : multiCar == MultiCar.SUM ? before.plus(e.points()) : (before.compareTo(e.points()) >= 0 ? before : e.points());
+                if (e.position().isPresent() && isRace[i]) {
+                    // Countback reads the place a finish is paid as: behind an ineligible car whose points pass
+                    // down, 6th on the road is 5th. It counts races, not sprints.
+                    t.finish(i, c, e.scoringPosition().orElse(e.position().getAsInt()), e.points().isPositive());
+                }
+            }
+            for (Decision d : decisionsByRace.get(i)) {
+                if (d instanceof Decision.PointsDeduction p) {
+                    t.deduct(i, t.index(p.driver()), p.points());
+                } else if (d instanceof Decision.ExcludedFromChampionship x) {
+                    t.exclude(i, t.index(x.driver()), false);
                 }
             }
         }
-        Points counting = dropRule.map(rule -> best(rule, byRound))
-                .orElse(Arrays.stream(byRound).reduce(Points.ZERO, Points::plus));
-        Points total = zeroed ? Points.ZERO : carryOver.plus(counting).minus(deductions);
-        return new Tally(name, total, carryOver, deductions, wins, excluded, finishes, cumulative, carryOverKnown);
+        return t;
     }
 
-    /** The sum of the best results of each segment, and every round no segment covers. */
-    private static Points best(DropRule rule, Points[] byRound) {
-        Points total = Points.ZERO;
-        boolean[] covered = new boolean[byRound.length];
-        for (DropRule.Segment segment : rule.segments()) {
-            List<Points> inSegment = new ArrayList<>();
-            for (int r = 0; r < byRound.length; r++) {
-                if (segment.contains(r + 1)) {
-                    inSegment.add(byRound[r]);
-                    covered[r] = true;
-                }
-            }
-            inSegment.sort(Comparator.reverseOrder());
-            for (int k = 0; k < Math.min(segment.best(), inSegment.size()); k++) {
-                total = total.plus(inSegment.get(k));
+    private Table constructorTable(ConstructorsRules rules) {
+        List<Classification> classified = classifications();
+        LinkedHashMap<String, Integer> names = new LinkedHashMap<>();
+        for (Classification c : classified) {
+            for (ClassifiedEntry e : c.entries()) {
+                e.team().ifPresent(team -> names.putIfAbsent(team, names.size()));
             }
         }
-        for (int r = 0; r < byRound.length; r++) {
-            if (!covered[r]) {
-                total = total.plus(byRound[r]);
-            }
-        }
-        return total;
-    }
-
-    private static Standings rank(Optional<Race> after, List<Tally> tallies, List<TieBreak> tieBreaks) {
-        Comparator<Tally> ranking = Comparator.comparing(Tally::excluded).thenComparing(Tally::points, Comparator.reverseOrder());
-        for (TieBreak tieBreak : tieBreaks) {
-            ranking = ranking.thenComparing(comparator(tieBreak));
-        }
-        Comparator<Tally> ranked = ranking;
-        tallies.sort(ranked.thenComparing(Tally::name));
-        List<StandingsRow> rows = new ArrayList<>();
-        for (int i = 0; i < tallies.size(); i++) {
-            Tally t = tallies.get(i);
-            OptionalInt position;
-            if (t.excluded()) {
-                position = OptionalInt.empty();
-            } else if (i > 0 && ranked.compare(tallies.get(i - 1), t) == 0) {
-                position = rows.get(i - 1).position();
-            } else {
-                position = OptionalInt.of(i + 1);
-            }
-            rows.add(new StandingsRow(position, t.name(), t.points(), t.carryOver(), t.deductions(), t.wins(), t.carryOverKnown()));
-        }
-        return new Standings(after, rows);
-    }
-
-    private static Comparator<Tally> comparator(TieBreak tieBreak) {
-        return switch (tieBreak) {
-            case TieBreak.LatestRaceFinish l -> (a, b) -> {
-                for (int i = a.cumulative().length - 1; i >= 0; i--) {
-                    int c = Integer.compare(a.bestFinishIn(i), b.bestFinishIn(i));
-                    if (c != 0) {
-                        return c;
+        Table t = new Table(List.copyOf(names.keySet()), racesRun.size(), rules.dropRule());
+        Arrays.fill(t.present, false);
+        for (int i = 0; i < classified.size(); i++) {
+            scoreConstructors(i, racesRun.get(i), classified.get(i), rules, t);
+            for (Decision d : decisionsByRace.get(i)) {
+                switch (d) {
+                    case Decision.ConstructorPointsDeduction p -> t.deduct(i, t.index(p.constructor()), p.points());
+                    case Decision.ConstructorExcluded x -> t.exclude(i, t.index(x.constructor()), x.zeroPoints());
+                    case Decision.ConstructorReset r -> t.resetAt[t.index(r.constructor())] = i;
+                    default -> {
                     }
                 }
-                return 0;
-            };
-            case TieBreak.Countback c -> (a, b) -> {
-                int[] ca = a.countsByPosition(c.scoringFinishesOnly());
-                int[] cb = b.countsByPosition(c.scoringFinishesOnly());
-                for (int p = 1; p < Math.max(ca.length, cb.length); p++) {
-                    int cmp = Integer.compare(p < cb.length ? cb[p] : 0, p < ca.length ? ca[p] : 0);
-                    if (cmp != 0) {
-                        return cmp;
-                    }
-                }
-                return 0;
-            };
-            case TieBreak.FirstToReachTotal f -> Comparator.comparingInt(Tally::reachedTotalAt);
-        };
-    }
-
-    private RaceScore driverScore(Classification c, MultiCar multiCar) {
-        Map<String, Points> points = new LinkedHashMap<>();
-        Map<String, List<int[]>> finishes = new HashMap<>();
-        int race = drivers.size();
-        for (ClassifiedEntry e : c.entries()) {
-            points.merge(e.driver(), e.points(), multiCar == MultiCar.SUM ? Points::plus : (x, y) -> x.compareTo(y) >= 0 ? x : y);
-            if (e.position().isPresent()) {
-                // Countback reads the place a finish is paid as: behind an ineligible car whose points pass down,
-                // 6th on the road is 5th.
-                int place = e.scoringPosition().orElse(e.position().getAsInt());
-                finishes.computeIfAbsent(e.driver(), k -> new ArrayList<>()).add(new int[] {place, e.points().isPositive() ? 1 : 0, race});
             }
         }
-        return new RaceScore(points, finishes);
+        return t;
     }
 
-    private RaceScore constructorScore(Race race, Classification c, ConstructorsRules rules) {
-        Map<String, Points> points = new LinkedHashMap<>();
-        Map<String, List<int[]>> finishes = new HashMap<>();
-        int index = constructors.size();
-        boolean counts = (race.rules().session() == SessionType.RACE || rules.sprints())
+    private void scoreConstructors(int i, Race race, Classification c, ConstructorsRules rules, Table t) {
+        boolean counts = (isRace[i] || rules.sprints())
                 && rules.excludedRaces().stream().noneMatch(x -> Slug.of(x).equals(race.slug()));
         if (!counts) {
-            return new RaceScore(points, finishes);
+            return;
         }
-        Set<String> voided = new java.util.HashSet<>();
-        championship.decisionsFor(race).forEach(d -> {
+        Set<String> voided = new HashSet<>();
+        for (Decision d : decisionsByRace.get(i)) {
             if (d instanceof Decision.ConstructorRaceVoid v) {
                 voided.add(v.constructor());
             }
-        });
-        Set<String> scoredBestCar = new java.util.HashSet<>();
-        Set<String> seenCars = new java.util.HashSet<>();
+        }
+        Set<String> scoredBestCar = new HashSet<>();
+        var table = isRace[i] ? rules.points() : race.rules().points();
+        ClassifiedEntry previous = null;
         for (ClassifiedEntry e : c.entries()) {
-            if (e.team().isEmpty()) {
-                continue;
-            }
-            String team = e.team().get();
-            String carKey = team + "\u0000" + e.published().car().orElse(e.driver()) + "\u0000" + e.position();
-            if (!seenCars.add(carKey)) {
+            boolean secondDriverOfSharedCar = previous != null && e.position().isPresent() && e.position().equals(previous.position())
+                    && e.published().sameCarAs(previous.published());
+            previous = e;
+            if (e.team().isEmpty() || secondDriverOfSharedCar) {
                 continue; // the second driver of a shared car: the car scores once
             }
-            points.putIfAbsent(team, Points.ZERO);
-            if (e.position().isPresent()) {
+            String team = e.team().get();
+            int k = t.index(team);
+            t.present[k] = true;
+            if (t.points[i][k] == null) {
+                t.points[i][k] = Points.ZERO;
+            }
+            if (e.position().isPresent() && isRace[i]) {
                 // A finish counts back for the constructor when it scored drivers' points, whichever car scored.
-                finishes.computeIfAbsent(team, k -> new ArrayList<>())
-                        .add(new int[] {e.scoringPosition().orElse(e.position().getAsInt()), e.points().isPositive() ? 1 : 0, index});
+                t.finish(i, k, e.scoringPosition().orElse(e.position().getAsInt()), e.points().isPositive());
             }
             if (e.scoringPosition().isEmpty() || voided.contains(team) || (e.carDrivers() > 1 && !rules.sharedCars())) {
                 continue;
@@ -289,43 +219,287 @@ final class StandingsCalculator {
             if (rules.bestCarOnly() && !scoredBestCar.add(team)) {
                 continue;
             }
-            var table = race.rules().session() == SessionType.RACE ? rules.points() : race.rules().points();
             Points p = table.forPosition(e.scoringPosition().getAsInt()).times(race.rules().multiplier());
             if (rules.fastestLap()) {
                 p = p.plus(e.bonus());
             }
-            points.merge(team, p, Points::plus);
+            t.points[i][k] = t.points[i][k].plus(p);
         }
-        return new RaceScore(points, finishes);
     }
 
-    /** A competitor's running total and classified finishes. */
-    private record Tally(String name, Points points, Points carryOver, Points deductions, int wins, boolean excluded,
-                         List<int[]> finishes, Points[] cumulative, boolean carryOverKnown) {
+    /** One championship table's facts, race by race, and the pass that turns them into standings. */
+    private static final class Table {
+        final List<String> names;
+        final Map<String, Integer> index = new HashMap<>();
+        final Points[][] points;
+        final List<int[]>[] finishes; // per race: {competitor, place, scored}
+        final Points[] carryOver;
+        final boolean[] carryOverKnown;
+        final boolean[] present;
+        final int[] resetAt;
+        final Map<Integer, List<Object[]>> events = new HashMap<>(); // per race: deductions and exclusions
+        final Optional<DropRule> dropRule;
+        private int[] firstSeen;
+        private int[] previousOrder = new int[0];
+        private int[] deepAll = new int[0];
+        private int[] deepScoring = new int[0];
 
-        int[] countsByPosition(boolean scoringOnly) {
-            int deepest = finishes.stream().mapToInt(f -> f[0]).max().orElse(0);
-            int[] counts = new int[deepest + 1];
-            for (int[] f : finishes) {
-                if (!scoringOnly || f[1] == 1) {
-                    counts[f[0]]++;
-                }
+        @SuppressWarnings("unchecked")
+        Table(List<String> names, int races, Optional<DropRule> dropRule) {
+            this.names = names;
+            for (int c = 0; c < names.size(); c++) {
+                index.put(names.get(c), c);
             }
-            return counts;
+            this.points = new Points[races][names.size()];
+            this.finishes = new List[races];
+            for (int i = 0; i < races; i++) {
+                finishes[i] = new ArrayList<>();
+            }
+            this.carryOver = new Points[names.size()];
+            Arrays.fill(carryOver, Points.ZERO);
+            this.carryOverKnown = new boolean[names.size()];
+            Arrays.fill(carryOverKnown, true);
+            this.present = new boolean[names.size()];
+            Arrays.fill(present, true);
+            this.resetAt = new int[names.size()];
+            Arrays.fill(resetAt, -1);
+            this.dropRule = dropRule;
         }
 
-        int bestFinishIn(int race) {
-            return finishes.stream().filter(f -> f[2] == race).mapToInt(f -> f[0]).min().orElse(Integer.MAX_VALUE);
+        int index(String name) {
+            Integer i = index.get(name);
+            if (i == null) {
+                throw new IllegalArgumentException(name + " is not in this table");
+            }
+            return i;
         }
 
-        int reachedTotalAt() {
-            Points total = cumulative.length == 0 ? Points.ZERO : cumulative[cumulative.length - 1];
-            for (int i = 0; i < cumulative.length; i++) {
-                if (cumulative[i].compareTo(total) >= 0) {
-                    return i;
+        void finish(int race, int competitor, int place, boolean scored) {
+            finishes[race].add(new int[] {competitor, place, scored ? 1 : 0});
+        }
+
+        void deduct(int race, int competitor, Points points) {
+            events.computeIfAbsent(race, r -> new ArrayList<>()).add(new Object[] {competitor, points});
+        }
+
+        void exclude(int race, int competitor, boolean zeroPoints) {
+            events.computeIfAbsent(race, r -> new ArrayList<>()).add(new Object[] {competitor, zeroPoints});
+        }
+
+        /** The tables before any race (index 0) and after each of the first {@code upTo} races. */
+        List<Standings> pass(int upTo, StandingsCalculator season) {
+            int n = names.size();
+            Points[] running = new Points[n];
+            Points[] deductions = new Points[n];
+            Arrays.fill(deductions, Points.ZERO);
+            boolean[] excluded = new boolean[n];
+            boolean[] zeroed = new boolean[n];
+            int[] wins = new int[n];
+            int[] lastChange = new int[n];
+            int deepest = 1;
+            deepAll = new int[n];
+            deepScoring = new int[n];
+            int[][] countsAll = new int[n][];
+            int[][] countsScoring = new int[n][];
+            int[][] bestPlace = new int[upTo][n];
+            Points[][] byRound = dropRule.isPresent() ? new Points[n][season.roundOfRace.length == 0 ? 0
+                    : season.roundOfRace[Math.max(upTo, 1) - 1]] : null;
+            for (int c = 0; c < n; c++) {
+                running[c] = Points.ZERO;
+                countsAll[c] = new int[8];
+                countsScoring[c] = new int[8];
+                if (byRound != null) {
+                    Arrays.fill(byRound[c], Points.ZERO);
                 }
             }
-            return cumulative.length;
+            previousOrder = new int[0];
+            List<Standings> tables = new ArrayList<>(upTo + 1);
+            tables.add(rank(Optional.empty(), n, running, deductions, excluded, zeroed, wins, countsAll, countsScoring, bestPlace, 0,
+                    lastChange, season));
+            for (int i = 0; i < upTo; i++) {
+                Arrays.fill(bestPlace[i], UNPLACED);
+                for (int c = 0; c < n; c++) {
+                    if (resetAt[c] == i) {
+                        running[c] = Points.ZERO;
+                        if (byRound != null) {
+                            Arrays.fill(byRound[c], Points.ZERO);
+                        }
+                    }
+                    Points p = points[i][c];
+                    if (p != null && !p.isZero()) {
+                        running[c] = running[c].plus(p);
+                        lastChange[c] = i;
+                        if (byRound != null) {
+                            int r = season.roundOfRace[i] - 1;
+                            byRound[c][r] = byRound[c][r].plus(p);
+                        }
+                    }
+                }
+                for (int[] f : finishes[i]) {
+                    int c = f[0];
+                    int place = f[1];
+                    if (place >= countsAll[c].length) {
+                        countsAll[c] = Arrays.copyOf(countsAll[c], place + 8);
+                        countsScoring[c] = Arrays.copyOf(countsScoring[c], place + 8);
+                    }
+                    countsAll[c][place]++;
+                    countsScoring[c][place] += f[2];
+                    deepAll[c] = Math.max(deepAll[c], place);
+                    if (f[2] == 1) {
+                        deepScoring[c] = Math.max(deepScoring[c], place);
+                    }
+                    deepest = Math.max(deepest, place);
+                    bestPlace[i][c] = Math.min(bestPlace[i][c], place);
+                    wins[c] += place == 1 ? 1 : 0;
+                }
+                for (Object[] event : events.getOrDefault(i, List.of())) {
+                    int c = (Integer) event[0];
+                    if (event[1] instanceof Points p) {
+                        deductions[c] = deductions[c].plus(p);
+                    } else {
+                        excluded[c] = true;
+                        zeroed[c] |= (Boolean) event[1];
+                    }
+                }
+                Points[] totals = running;
+                if (byRound != null) {
+                    totals = new Points[n];
+                    int rounds = season.roundOfRace[i];
+                    for (int c = 0; c < n; c++) {
+                        totals[c] = running[c].isZero() ? Points.ZERO : best(dropRule.get(), byRound[c], rounds);
+                    }
+                }
+                tables.add(rank(Optional.of(season.racesRun.get(i)), n, totals, deductions, excluded, zeroed, wins, countsAll, countsScoring,
+                        bestPlace, i + 1, lastChange, season));
+            }
+            return tables;
+        }
+
+        private Standings rank(Optional<Race> after, int n, Points[] totals, Points[] deductions, boolean[] excluded, boolean[] zeroed,
+                               int[] wins, int[][] countsAll, int[][] countsScoring, int[][] bestPlace, int racesCounted,
+                               int[] lastChange, StandingsCalculator season) {
+            Integer[] order = new Integer[n];
+            Points[] total = new Points[n];
+            boolean[] listed = new boolean[n];
+            int shown = 0;
+            for (int c = 0; c < n; c++) {
+                total[c] = zeroed[c] ? Points.ZERO : carryOver[c].plus(totals[c]).minus(deductions[c]);
+            }
+            // Start from the order after the previous race: tables change little from one race to the next, and
+            // the sort then has almost nothing to do.
+            for (int c : previousOrder) {
+                listed[c] = true;
+                order[shown++] = c;
+            }
+            for (int c = 0; c < n; c++) {
+                if (!listed[c] && (present[c] || racesCounted > 0 && seen(c, racesCounted))) {
+                    order[shown++] = c;
+                }
+            }
+            List<TieBreak> tieBreaks = season.championship.tieBreaks();
+            Comparator<Integer> ranking = (a, b) -> {
+                if (excluded[a] != excluded[b]) {
+                    return excluded[a] ? 1 : -1;
+                }
+                int c = total[b].compareTo(total[a]);
+                for (int t = 0; c == 0 && t < tieBreaks.size(); t++) {
+                    c = switch (tieBreaks.get(t)) {
+                        case TieBreak.LatestRaceFinish l -> latestRaceFinish(a, b, bestPlace, racesCounted);
+                        case TieBreak.Countback cb -> cb.scoringFinishesOnly()
+                                ? countback(countsScoring[a], countsScoring[b], Math.max(deepScoring[a], deepScoring[b]))
+                                : countback(countsAll[a], countsAll[b], Math.max(deepAll[a], deepAll[b]));
+                        case TieBreak.FirstToReachTotal f -> Integer.compare(lastChange[a], lastChange[b]);
+                    };
+                }
+                return c;
+            };
+            Comparator<Integer> ranked = ranking;
+            Integer[] sorted = Arrays.copyOf(order, shown);
+            Arrays.sort(sorted, ranked.thenComparing(c -> names.get(c)));
+            previousOrder = new int[shown];
+            for (int k = 0; k < shown; k++) {
+                previousOrder[k] = sorted[k];
+            }
+            List<StandingsRow> rows = new ArrayList<>(shown);
+            for (int k = 0; k < shown; k++) {
+                int c = sorted[k];
+                OptionalInt position;
+                if (excluded[c]) {
+                    position = OptionalInt.empty();
+                } else if (k > 0 && ranked.compare(sorted[k - 1], c) == 0) {
+                    position = rows.get(k - 1).position();
+                } else {
+                    position = OptionalInt.of(k + 1);
+                }
+                rows.add(new StandingsRow(position, names.get(c), total[c], carryOver[c], deductions[c], wins[c], carryOverKnown[c]));
+            }
+            return new Standings(after, rows);
+        }
+
+        /** Whether a constructor has appeared in the races counted so far. */
+        private boolean seen(int c, int racesCounted) {
+            return firstSeen(c) < racesCounted;
+        }
+
+        private int firstSeen(int c) {
+            if (firstSeen == null) {
+                firstSeen = new int[names.size()];
+                Arrays.fill(firstSeen, Integer.MAX_VALUE);
+                for (int i = points.length - 1; i >= 0; i--) {
+                    for (int k = 0; k < names.size(); k++) {
+                        if (points[i][k] != null) {
+                            firstSeen[k] = i;
+                        }
+                    }
+                }
+            }
+            return firstSeen[c];
+        }
+
+        private static int latestRaceFinish(int a, int b, int[][] bestPlace, int racesCounted) {
+            for (int i = racesCounted - 1; i >= 0; i--) {
+                int cmp = Integer.compare(bestPlace[i][a], bestPlace[i][b]);
+                if (cmp != 0) {
+                    return cmp;
+                }
+            }
+            return 0;
+        }
+
+        /** Compares finishing-position counts, best first, down to the deepest place either has. */
+        private static int countback(int[] a, int[] b, int deepest) {
+            for (int p = 1; p <= deepest; p++) {
+                int cmp = Integer.compare(p < b.length ? b[p] : 0, p < a.length ? a[p] : 0);
+                if (cmp != 0) {
+                    return cmp;
+                }
+            }
+            return 0;
+        }
+
+        /** The sum of the best results of each segment, and every round no segment covers. */
+        private static Points best(DropRule rule, Points[] byRound, int rounds) {
+            Points total = Points.ZERO;
+            boolean[] covered = new boolean[rounds];
+            for (DropRule.Segment segment : rule.segments()) {
+                List<Points> inSegment = new ArrayList<>();
+                for (int r = 0; r < rounds; r++) {
+                    if (segment.contains(r + 1)) {
+                        inSegment.add(byRound[r]);
+                        covered[r] = true;
+                    }
+                }
+                inSegment.sort(Comparator.reverseOrder());
+                for (int k = 0; k < Math.min(segment.best(), inSegment.size()); k++) {
+                    total = total.plus(inSegment.get(k));
+                }
+            }
+            for (int r = 0; r < rounds; r++) {
+                if (!covered[r]) {
+                    total = total.plus(byRound[r]);
+                }
+            }
+            return total;
         }
     }
 }
