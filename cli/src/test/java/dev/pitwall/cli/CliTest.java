@@ -231,6 +231,29 @@ class CliTest {
         assertThat(run.err()).contains("xml").contains("table, json, csv or markdown".substring(0, 5));
     }
 
+    @Test
+    void conformanceOfOneFormula1SeasonAgainstF1db() {
+        Run run = pitwall("conformance", "f1db", "../../shared/data/f1db", "--season", "2014", "--rules", "../examples/f1",
+                "--format", "json");
+
+        assertThat(run.status()).as(run.err()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.get("attribution").asText()).contains("F1DB").contains("CC BY 4.0");
+        assertThat(json.get("racePoints").get("matched").asInt()).isEqualTo(json.get("racePoints").get("total").asInt()).isPositive();
+        assertThat(json.get("seasons").get(0).get("season").asInt()).isEqualTo(2014);
+        assertThat(json.get("drivers").get("total").asInt()).isPositive();
+        assertThat(json.has("constructors")).isTrue();
+        assertThat(json.get("mismatches").isArray()).isTrue();
+    }
+
+    @Test
+    void conformanceWithoutItsRulesDirectorySaysSo() {
+        Run run = pitwall("conformance", "f1db", "../../shared/data/f1db", "--season", "2021", "--rules", "no/such/dir");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("no/such/dir: no such directory of season regulation files (--rules)");
+    }
+
     private static List<String> names(JsonNode rows, int n) {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < n && i < rows.size(); i++) {

@@ -332,6 +332,9 @@ public final class Classifier {
         /** Laps completed, counted down from the race distance when the distance is not known. */
         private static int lapsCompleted(Finish finish, RaceRules rules) {
             int distance = rules.laps().orElse(Integer.MAX_VALUE / 2);
+            if (finish instanceof Finish.Finished) {
+                return distance; // the common case, without the pattern switch's bootstrap
+            }
             return switch (finish) {
                 case Finish.Finished f -> distance;
                 case Finish.LapsDown l -> distance - l.laps();
@@ -356,7 +359,7 @@ public final class Classifier {
 
         /** Classified first, then unclassified runners, non-starters, the disqualified. */
         private static int group(Finish finish, RaceRules rules) {
-            if (classified(finish, rules)) {
+            if (finish instanceof Finish.Finished || classified(finish, rules)) {
                 return 0;
             }
             return switch (finish) {

@@ -302,6 +302,8 @@ final class StandingsCalculator {
             int[][] countsAll = new int[n][];
             int[][] countsScoring = new int[n][];
             int[][] bestPlace = new int[upTo][n];
+            Points[] bestOf = new Points[n];
+            Arrays.fill(bestOf, Points.ZERO);
             Points[][] byRound = dropRule.isPresent() ? new Points[n][season.roundOfRace.length == 0 ? 0
                     : season.roundOfRace[Math.max(upTo, 1) - 1]] : null;
             for (int c = 0; c < n; c++) {
@@ -363,11 +365,15 @@ final class StandingsCalculator {
                 }
                 Points[] totals = running;
                 if (byRound != null) {
-                    totals = new Points[n];
+                    // A result of zero never changes a best-N sum, so only those who scored are summed again.
                     int rounds = season.roundOfRace[i];
                     for (int c = 0; c < n; c++) {
-                        totals[c] = running[c].isZero() ? Points.ZERO : best(dropRule.get(), byRound[c], rounds);
+                        Points p = points[i][c];
+                        if (p != null && !p.isZero() || resetAt[c] == i) {
+                            bestOf[c] = best(dropRule.get(), byRound[c], rounds);
+                        }
                     }
+                    totals = bestOf.clone();
                 }
                 tables.add(rank(Optional.of(season.racesRun.get(i)), n, totals, deductions, excluded, zeroed, wins, countsAll, countsScoring,
                         bestPlace, i + 1, lastChange, season));
