@@ -51,7 +51,7 @@ import java.util.Set;
  */
 public final class F1Seasons {
 
-    private static final Set<String> SEASON_KEYS = union(ScoringReader.KEYS, Set.of("championship", "extends", "race-rules",
+    private static final Set<String> SEASON_KEYS = RegulationsReader.union(ScoringReader.KEYS, Set.of("championship", "extends", "race-rules",
             "decisions", "notes", "sources"));
     private static final Set<String> RACE_RULE_KEYS = Set.of("multiplier", "fastest-lap", "points", "note");
 
@@ -165,11 +165,5 @@ public final class F1Seasons {
         merged.putAll(m.fields());
         merged.remove("extends");
         return new Node.Mapping(file, m.line(), merged);
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        var all = new java.util.HashSet<>(a);
-        all.addAll(b);
-        return Set.copyOf(all);
     }
 }

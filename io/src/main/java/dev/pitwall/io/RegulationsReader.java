@@ -155,7 +155,7 @@ final class RegulationsReader {
         };
     }
 
-    private static Set<String> union(Set<String> a, Set<String> b) {
+    static Set<String> union(Set<String> a, Set<String> b) {
         var all = new java.util.HashSet<>(a);
         all.addAll(b);
         return Set.copyOf(all);
