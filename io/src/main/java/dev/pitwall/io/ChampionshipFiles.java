@@ -46,8 +46,15 @@ public final class ChampionshipFiles {
         if (!Files.isDirectory(dir)) {
             throw InvalidInputException.at(dir, 0, "expected a championship directory holding " + REGULATIONS);
         }
-        Path regulationsFile = dir.resolve(REGULATIONS);
-        RegulationsReader.Regulations regulations = RegulationsReader.read(regulationsFile, readText(regulationsFile));
+        return load(ChampionshipSource.directory(dir));
+    }
+
+    /** Reads a championship from any source of its files; all or nothing. */
+    public static Championship load(ChampionshipSource source) {
+        Path regulationsFile = source.path(REGULATIONS);
+        String regulationsText = source.read(REGULATIONS)
+                .orElseThrow(() -> InvalidInputException.at(regulationsFile, 0, "no such file"));
+        RegulationsReader.Regulations regulations = RegulationsReader.read(regulationsFile, regulationsText);
         EntryList entries = new EntryList(regulations.entrants());
         List<Race> races = regulations.rounds().stream().flatMap(r -> r.races().stream()).toList();
 
@@ -55,19 +62,19 @@ public final class ChampionshipFiles {
         Map<String, RaceResult> results = new LinkedHashMap<>();
         for (Race race : races) {
             try {
-                resultsFile(dir, race, regulations.resultFiles().get(race.name())).ifPresent(file ->
-                        results.put(race.name(), readResults(file, race.name(), entries)));
+                resultsFile(source, race, regulations.resultFiles().get(race.name())).ifPresent(file ->
+                        results.put(race.name(), readResults(source.path(file), source.read(file).orElseThrow(), race.name(), entries)));
             } catch (InvalidInputException e) {
                 errors.addAll(e.errors());
             }
         }
-        errors.addAll(strayResultFiles(dir, races, regulations.resultFiles()));
+        errors.addAll(strayResultFiles(source, races, regulations.resultFiles()));
 
         List<Decision> decisions = List.of();
-        Path decisionsFile = dir.resolve(DECISIONS);
-        if (Files.exists(decisionsFile)) {
+        Optional<String> decisionsText = source.read(DECISIONS);
+        if (decisionsText.isPresent()) {
             try {
-                decisions = DecisionsReader.read(decisionsFile, readText(decisionsFile),
+                decisions = DecisionsReader.read(source.path(DECISIONS), decisionsText.get(),
                         name -> races.stream().filter(r -> r.slug().equals(Slug.of(name))).findFirst(), entries);
             } catch (InvalidInputException e) {
                 errors.addAll(e.errors());
@@ -89,7 +96,11 @@ public final class ChampionshipFiles {
      * {@code .json}, by its extension.
      */
     public static RaceResult readResults(Path file, String race, EntryList entries) {
-        String text = readText(file);
+        return readResults(file, readText(file), race, entries);
+    }
+
+    /** Reads results held as text; {@code file}'s extension says the format and error messages name it. */
+    public static RaceResult readResults(Path file, String text, String race, EntryList entries) {
         List<PublishedRow> rows = switch (extension(file)) {
             case "md", "markdown", "txt" -> MarkdownResultsReader.read(file, text);
             case "csv" -> CsvResultsReader.read(file, text);
@@ -99,42 +110,35 @@ public final class ChampionshipFiles {
         return ResultRows.resolve(file, race, rows, entries);
     }
 
-    private static Optional<Path> resultsFile(Path dir, Race race, Path named) {
+    /** The results file of a race: the one the regulations name, or results/<slug>.md, .csv or .json. */
+    private static Optional<String> resultsFile(ChampionshipSource source, Race race, Path named) {
         if (named != null) {
-            Path file = dir.resolve(named);
-            if (!Files.isRegularFile(file)) {
-                throw InvalidInputException.at(dir.resolve(REGULATIONS), 0, "the results of " + race.name() + " are said to be in "
+            String file = named.normalize().toString();
+            if (source.read(file).isEmpty()) {
+                throw InvalidInputException.at(source.path(REGULATIONS), 0, "the results of " + race.name() + " are said to be in "
                         + named + ", which does not exist");
             }
             return Optional.of(file);
         }
-        List<Path> found = RESULT_EXTENSIONS.stream().map(ext -> dir.resolve(RESULTS).resolve(race.slug() + "." + ext))
-                .filter(Files::isRegularFile).toList();
+        List<String> present = source.list(RESULTS);
+        List<String> found = RESULT_EXTENSIONS.stream().map(ext -> race.slug() + "." + ext).filter(present::contains)
+                .map(name -> RESULTS + "/" + name).toList();
         if (found.size() > 1) {
-            throw InvalidInputException.at(found.get(1), 0, "a second results file for " + race.name() + " beside " + found.getFirst()
-                    + ": keep one");
+            throw InvalidInputException.at(source.path(found.get(1)), 0, "a second results file for " + race.name() + " beside "
+                    + source.path(found.getFirst()) + ": keep one");
         }
         return found.stream().findFirst();
     }
 
-    private static List<InputError> strayResultFiles(Path dir, List<Race> races, Map<String, Path> named) {
-        Path resultsDir = dir.resolve(RESULTS);
-        if (!Files.isDirectory(resultsDir)) {
-            return List.of();
-        }
+    private static List<InputError> strayResultFiles(ChampionshipSource source, List<Race> races, Map<String, Path> named) {
         List<String> slugs = races.stream().map(Race::slug).toList();
-        List<Path> namedFiles = named.values().stream().map(p -> dir.resolve(p).normalize()).toList();
-        try (Stream<Path> files = Files.list(resultsDir)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(f -> !namedFiles.contains(f.normalize()))
-                    .filter(f -> !slugs.contains(stem(f)))
-                    .sorted()
-                    .map(f -> new InputError(f, 0, "no race called \"" + stem(f) + "\" in " + REGULATIONS + "; races are: "
-                            + String.join(", ", races.stream().map(r -> r.slug() + " (" + r.name() + ")").toList())))
-                    .toList();
-        } catch (IOException e) {
-            return List.of(new InputError(resultsDir, 0, "cannot be listed: " + e.getMessage()));
-        }
+        List<String> namedFiles = named.values().stream().map(p -> p.normalize().toString()).toList();
+        return source.list(RESULTS).stream()
+                .filter(f -> !namedFiles.contains(RESULTS + "/" + f))
+                .filter(f -> !slugs.contains(stem(f)))
+                .map(f -> new InputError(source.path(RESULTS + "/" + f), 0, "no race called \"" + stem(f) + "\" in " + REGULATIONS
+                        + "; races are: " + String.join(", ", races.stream().map(r -> r.slug() + " (" + r.name() + ")").toList())))
+                .toList();
     }
 
     static String readText(Path file) {
@@ -151,14 +155,13 @@ public final class ChampionshipFiles {
         }
     }
 
-    private static String extension(Path file) {
+    static String extension(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
-    private static String stem(Path file) {
-        String name = file.getFileName().toString();
+    private static String stem(String name) {
         int dot = name.lastIndexOf('.');
         return dot < 0 ? name : name.substring(0, dot);
     }
