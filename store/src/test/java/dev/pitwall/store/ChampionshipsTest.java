@@ -1,0 +1,157 @@
+package dev.pitwall.store;
+
+import dev.pitwall.core.model.Points;
+import dev.pitwall.core.scoring.Standings;
+import dev.pitwall.io.InvalidInputException;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Championships as revisions, against the embedded H2 database and, where {@code PITWALL_TEST_POSTGRES_URL} names
+ * one (CI starts it), a real PostgreSQL.
+ */
+class ChampionshipsTest {
+
+    static final Path EXAMPLE = Path.of("..", "examples", "gtws-2024-nations-cup");
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2024-11-24T18:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    static Path dir;
+
+    static List<String> databases() {
+        List<String> urls = new ArrayList<>();
+        urls.add("h2");
+        String pg = System.getenv("PITWALL_TEST_POSTGRES_URL");
+        if (pg != null && !pg.isBlank()) {
+            urls.add(pg);
+        }
+        return urls;
+    }
+
+    static Store open(String database) {
+        if (database.equals("h2")) {
+            return Store.open(Store.embeddedUrl(dir.resolve(UUID.randomUUID().toString())), "sa", "", CLOCK);
+        }
+        // A fresh schema per test keeps PostgreSQL runs independent.
+        String schema = "t" + UUID.randomUUID().toString().replace("-", "");
+        try (var c = java.sql.DriverManager.getConnection(database, System.getenv("PGUSER"), System.getenv("PGPASSWORD"))) {
+            c.createStatement().execute("create schema " + schema);
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+        return Store.open(database + (database.contains("?") ? "&" : "?") + "currentSchema=" + schema, System.getenv("PGUSER"),
+                System.getenv("PGPASSWORD"), CLOCK);
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void anImportedChampionshipReplaysToTheSameStandings(String database) {
+        Championships championships = new Championships(open(database));
+
+        var at = championships.importDirectory(EXAMPLE, "organizer");
+
+        assertThat(at.id()).isEqualTo("gran-turismo-world-series-2024-nations-cup");
+        assertThat(at.revision()).isEqualTo(4);
+        assertThat(Standings.latest(at.championship()).rows().getFirst().name()).isEqualTo("Takuma Miyazono");
+        assertThat(at.history()).extracting(Revision::kind).containsExactly(Revision.Kind.REGULATIONS, Revision.Kind.RESULTS,
+                Revision.Kind.RESULTS, Revision.Kind.RESULTS);
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aPenaltyIsARevisionThatCanBeReadAroundAndReverted(String database) {
+        Championships championships = new Championships(open(database));
+        String id = championships.importDirectory(EXAMPLE, "organizer").id();
+        List<Championships.Change> announced = new ArrayList<>();
+        championships.onChange(announced::add);
+
+        var penalised = championships.postDecision(id, OptionalInt.of(4), "grand-final", "Takuma Miyazono", "time-penalty", "12s",
+                "steward-anna", "Leaving the track and gaining an advantage");
+
+        assertThat(penalised.revision()).isEqualTo(5);
+        assertThat(points(penalised, "Takuma Miyazono")).isEqualTo(Points.of(40));
+        assertThat(points(championships.at(id, OptionalInt.of(4)), "Takuma Miyazono")).isEqualTo(Points.of(50));
+        Revision decision = penalised.history().getLast();
+        assertThat(decision.author()).isEqualTo("steward-anna");
+        assertThat(decision.reason()).isEqualTo("Leaving the track and gaining an advantage");
+        assertThat(announced).extracting(c -> c.revision().number()).containsExactly(5);
+
+        var reverted = championships.revert(id, OptionalInt.of(5), 5, "steward-anna", "Overturned on appeal");
+
+        assertThat(reverted.revision()).isEqualTo(6);
+        assertThat(Standings.latest(reverted.championship()).rows())
+                .isEqualTo(Standings.latest(championships.at(id, OptionalInt.of(4)).championship()).rows());
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aRejectedDecisionChangesNothing(String database) {
+        Championships championships = new Championships(open(database));
+        String id = championships.importDirectory(EXAMPLE, "organizer").id();
+
+        assertThatThrownBy(() -> championships.postDecision(id, OptionalInt.empty(), "Grand Final", "Nobody", "time-penalty", "5s",
+                "steward", "test")).isInstanceOf(InvalidInputException.class).hasMessageContaining("unknown driver \"Nobody\"");
+        assertThatThrownBy(() -> championships.postResults(id, OptionalInt.empty(), "Race 1", "md", "Rank | Driver\n---|---\n1 | Nobody\n",
+                "organizer", "test")).isInstanceOf(InvalidInputException.class).hasMessageContaining("results/race-1.md:3: unknown driver");
+
+        assertThat(championships.at(id, OptionalInt.empty()).revision()).isEqualTo(4);
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aWriteOnTopOfAnOldRevisionConflicts(String database) {
+        Championships championships = new Championships(open(database));
+        String id = championships.importDirectory(EXAMPLE, "organizer").id();
+        championships.markStatus(id, OptionalInt.of(4), "Grand Final", "final", "organizer", "Results confirmed");
+
+        assertThatThrownBy(() -> championships.markStatus(id, OptionalInt.of(4), "Race 1", "final", "organizer", "late"))
+                .isInstanceOf(StoreException.Conflict.class);
+        var at = championships.at(id, OptionalInt.empty());
+        assertThat(at.revision()).isEqualTo(5);
+        assertThat(at.status(at.championship().requireRace("Grand Final"))).isEqualTo("final");
+        assertThat(at.status(at.championship().requireRace("Race 1"))).isEqualTo("provisional");
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void tokensAreStoredHashedAndCarryARole(String database) {
+        Store store = open(database);
+
+        String token = store.createToken("anna", Credential.Role.STEWARD);
+
+        assertThat(store.authenticate(token)).contains(new Credential("anna", Credential.Role.STEWARD));
+        assertThat(store.authenticate(token + "x")).isEmpty();
+        String replaced = store.createToken("anna", Credential.Role.ORGANIZER);
+        assertThat(store.authenticate(token)).isEmpty();
+        assertThat(store.authenticate(replaced)).contains(new Credential("anna", Credential.Role.ORGANIZER));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void whatIsCommittedSurvivesReopening(String database) {
+        Store store = open(database);
+        new Championships(store).importDirectory(EXAMPLE, "organizer");
+
+        Store again = Store.open(store.url(), database.equals("h2") ? "sa" : System.getenv("PGUSER"),
+                database.equals("h2") ? "" : System.getenv("PGPASSWORD"), CLOCK);
+
+        assertThat(again.championships()).extracting(Store.Listing::revision).containsExactly(4);
+    }
+
+    private static Points points(Championships.At at, String driver) {
+        return Standings.latest(at.championship()).rowOf(driver).orElseThrow().points();
+    }
+}
