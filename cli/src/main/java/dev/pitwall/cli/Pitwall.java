@@ -21,6 +21,9 @@ import java.io.PrintWriter;
                 AuditCommand.class,
                 ValidateCommand.class,
                 ConformanceCommand.class,
+                ServeCommand.class,
+                ImportCommand.class,
+                TokenCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Pitwall implements Runnable {
@@ -54,6 +57,7 @@ public final class Pitwall implements Runnable {
                 }
                 case UnknownNameException unknown -> err.println(unknown.getMessage());
                 case GridUnavailableException grid -> err.println(grid.getMessage());
+                case dev.pitwall.store.StoreException store -> err.println(store.getMessage());
                 default -> throw e;
             }
             err.flush();

@@ -78,15 +78,18 @@ public final class Championships {
                 Replay.statuses(history, n), history.stream().filter(r -> r.number() <= n).toList()));
     }
 
-    /** Creates a championship from its regulations; its id is the slug of its name. */
-    public At create(String regulationsYaml, String author, String reason) {
+    /** Creates a championship from its regulations; its id is the slug given, or of its name. */
+    public At create(Optional<String> slug, String regulationsYaml, String author, String reason) {
         Championship c = ChampionshipFiles.load(ChampionshipSource.of(Map.of(ChampionshipFiles.REGULATIONS, regulationsYaml)));
-        String id = Slug.of(c.name());
+        String id = Slug.of(slug.orElse(c.name()));
         store.create(id, c.name(), List.of(Revision.Draft.regulations(regulationsYaml, author, reason)));
         return announced(id);
     }
 
-    /** Imports a championship directory whole: regulations, every results file, every decision; all or nothing. */
+    /**
+     * Imports a championship directory whole: regulations, every results file, every decision; all or nothing. Its id
+     * is the slug of the directory's name ({@code examples/gtws-2024-nations-cup} is {@code gtws-2024-nations-cup}).
+     */
     public At importDirectory(Path dir, String author) {
         Championship c = ChampionshipFiles.load(dir);
         var source = ChampionshipSource.directory(dir);
@@ -103,7 +106,7 @@ public final class Championships {
         for (var d : source.read(ChampionshipFiles.DECISIONS).map(Championships::decisionItems).orElse(List.of())) {
             drafts.add(Revision.Draft.decision(d.getKey(), d.getValue(), author, "imported from " + dir.getFileName()));
         }
-        String id = Slug.of(c.name());
+        String id = Slug.of(dir.toAbsolutePath().normalize().getFileName().toString());
         store.create(id, c.name(), drafts);
         // The stored revisions must give back exactly what was read.
         At at = at(id, OptionalInt.empty());

@@ -43,12 +43,17 @@ public final class Store {
         } catch (RuntimeException e) {
             throw new StoreException("cannot open the database at " + jdbcUrl + ": " + rootMessage(e), e);
         }
-        return new Store(Jdbi.create(jdbcUrl, user, password), clock, jdbcUrl);
+        // H2 keeps its database open while a pooled connection lives; PostgreSQL connects per unit of work.
+        Jdbi jdbi = jdbcUrl.startsWith("jdbc:h2:")
+                ? Jdbi.create(org.h2.jdbcx.JdbcConnectionPool.create(jdbcUrl, user, password))
+                : Jdbi.create(jdbcUrl, user, password);
+        return new Store(jdbi, clock, jdbcUrl);
     }
 
     /** The embedded default: an H2 database in a file, created on first use. */
     public static String embeddedUrl(java.nio.file.Path dir) {
-        return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("pitwall") + ";DB_CLOSE_ON_EXIT=FALSE";
+        // AUTO_SERVER lets a second process (pitwall token create, pitwall import) use the file while a server runs.
+        return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("pitwall") + ";AUTO_SERVER=TRUE";
     }
 
     public String url() {

@@ -63,7 +63,7 @@ class ChampionshipsTest {
 
         var at = championships.importDirectory(EXAMPLE, "organizer");
 
-        assertThat(at.id()).isEqualTo("gran-turismo-world-series-2024-nations-cup");
+        assertThat(at.id()).isEqualTo("gtws-2024-nations-cup");
         assertThat(at.revision()).isEqualTo(4);
         assertThat(Standings.latest(at.championship()).rows().getFirst().name()).isEqualTo("Takuma Miyazono");
         assertThat(at.history()).extracting(Revision::kind).containsExactly(Revision.Kind.REGULATIONS, Revision.Kind.RESULTS,

@@ -41,6 +41,15 @@ public final class Json {
         }
     }
 
+    /** On one line, for event streams and logs. */
+    public static String compact(Object value) {
+        try {
+            return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static ObjectMapper mapper() {
         return MAPPER;
     }

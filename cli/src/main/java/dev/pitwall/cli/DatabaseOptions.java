@@ -1,0 +1,42 @@
+package dev.pitwall.cli;
+
+import dev.pitwall.store.Store;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * Which database: {@code --db <jdbc-url>}, else {@code PITWALL_DB_URL}, else PostgreSQL from the usual {@code PGHOST},
+ * {@code PGPORT}, {@code PGDATABASE}, {@code PGUSER}, {@code PGPASSWORD}, else the embedded H2 database in
+ * {@code data/} (or {@code PITWALL_DATA}).
+ */
+final class DatabaseOptions {
+
+    @Option(names = "--db", paramLabel = "<jdbc-url>", description = "JDBC URL of the database (default: embedded H2 in ./data).")
+    String url;
+
+    @Option(names = "--db-user", paramLabel = "<user>", description = "Database user (default: PGUSER, or sa for H2).")
+    String user;
+
+    @Option(names = "--db-password", paramLabel = "<password>", description = "Database password (default: PGPASSWORD).")
+    String password;
+
+    Store open() {
+        String jdbc = url != null ? url : System.getenv("PITWALL_DB_URL");
+        if (jdbc == null && System.getenv("PGHOST") != null) {
+            jdbc = "jdbc:postgresql://" + System.getenv("PGHOST") + ":" + env("PGPORT", "5432") + "/" + env("PGDATABASE", "pitwall");
+        }
+        if (jdbc == null) {
+            jdbc = Store.embeddedUrl(Path.of(env("PITWALL_DATA", "data")));
+        }
+        boolean h2 = jdbc.startsWith("jdbc:h2:");
+        return Store.open(jdbc, user != null ? user : h2 ? "sa" : env("PGUSER", ""),
+                password != null ? password : h2 ? "" : env("PGPASSWORD", ""), Clock.systemUTC());
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+}

@@ -1,0 +1,209 @@
+package dev.pitwall.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pitwall.io.report.Json;
+import dev.pitwall.store.Championships;
+import dev.pitwall.store.Credential;
+import dev.pitwall.store.Store;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real server on a loopback port, driven over HTTP. */
+class ServerIT {
+
+    @TempDir
+    static Path data;
+
+    static PitwallServer server;
+    static String organizer;
+    static String steward;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final String GT = "/api/championships/gtws-2024-nations-cup";
+
+    @BeforeAll
+    static void start() {
+        Store store = Store.open(Store.embeddedUrl(data), "sa", "", Clock.systemUTC());
+        Championships championships = new Championships(store);
+        championships.importDirectory(Path.of("..", "examples", "gtws-2024-nations-cup"), "organizer");
+        organizer = store.createToken("olivia", Credential.Role.ORGANIZER);
+        steward = store.createToken("sam", Credential.Role.STEWARD);
+        server = PitwallServer.start(championships, store, "127.0.0.1", 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    record Reply(int status, String contentType, String body) {
+        JsonNode json() throws Exception {
+            return Json.mapper().readTree(body);
+        }
+    }
+
+    static Reply get(String path) throws Exception {
+        var r = HTTP.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    }
+
+    static Reply post(String path, String token, String body, String... headers) throws Exception {
+        var b = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        var r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    }
+
+    static URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    static int latest() throws Exception {
+        return get(GT).json().get("revision").asInt();
+    }
+
+    @Test
+    void standingsAreTheSameJsonAsTheCli() throws Exception {
+        Reply r = get(GT + "/standings?after=race-2&revision=4");
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.contentType()).startsWith("application/json");
+        JsonNode json = r.json();
+        assertThat(json.get("after").asText()).isEqualTo("Race 2");
+        assertThat(json.get("standings").get(0).get("driver").asText()).isEqualTo("Jose Serrano");
+        assertThat(json.get("standings").get(0).get("points").asInt()).isEqualTo(32);
+        assertThat(get(GT + "/races/grand-final/results?revision=4").json().get("results").get(0).get("points").asInt()).isEqualTo(24);
+        assertThat(get(GT + "/races/grand-final/grid").json().get("grid").get(0).get("driver").asText()).isEqualTo("Jose Serrano");
+    }
+
+    @Test
+    void writesWithoutATokenOrWithTheWrongRoleAreRefusedAndChangeNothing() throws Exception {
+        int before = latest();
+        String penalty = "{\"type\": \"time-penalty\", \"driver\": \"Jose Serrano\", \"seconds\": 5, \"reason\": \"test\"}";
+
+        Reply none = post(GT + "/races/grand-final/penalties", null, penalty);
+        Reply bad = post(GT + "/races/grand-final/penalties", "pw_not_a_token", penalty);
+        Reply wrongRole = post(GT + "/races/grand-final/penalties", organizer, penalty);
+
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(none.contentType()).startsWith("application/problem+json");
+        assertThat(bad.status()).isEqualTo(401);
+        assertThat(wrongRole.status()).isEqualTo(403);
+        assertThat(wrongRole.json().get("detail").asText()).contains("olivia is a organizer").contains("steward");
+        assertThat(latest()).isEqualTo(before);
+    }
+
+    @Test
+    void malformedInputIs400WithTheLineAndChangesNothing() throws Exception {
+        int before = latest();
+
+        Reply table = post(GT + "/races/race-1/results", organizer, "Rank | Driver | Time\n---|---|---\n1 | Valerio Gallo | 17'4x.179\n",
+                "Content-Type", "text/markdown");
+        Reply json = post(GT + "/races/grand-final/penalties", steward, "{\"type\": \"time-penalty\",");
+        Reply driver = post(GT + "/races/grand-final/penalties", steward,
+                "{\"type\": \"time-penalty\", \"driver\": \"Nobody\", \"seconds\": 5, \"reason\": \"test\"}");
+
+        assertThat(table.status()).isEqualTo(400);
+        JsonNode error = table.json().get("errors").get(0);
+        assertThat(error.get("file").asText()).isEqualTo("results/race-1.md");
+        assertThat(error.get("line").asInt()).isEqualTo(3);
+        assertThat(error.get("message").asText()).startsWith("expected a time like 17'47.179");
+        assertThat(json.status()).isEqualTo(400);
+        assertThat(driver.status()).isEqualTo(400);
+        assertThat(driver.json().get("errors").get(0).get("message").asText()).contains("unknown driver \"Nobody\"");
+        assertThat(latest()).isEqualTo(before);
+    }
+
+    @Test
+    void unknownThingsAre404() throws Exception {
+        assertThat(get("/api/championships/no-such-cup").status()).isEqualTo(404);
+        assertThat(get(GT + "/races/race-9/results").status()).isEqualTo(404);
+        assertThat(get(GT + "/standings?revision=999").status()).isEqualTo(404);
+        assertThat(get("/nowhere").status()).isEqualTo(404);
+    }
+
+    @Test
+    void openApiDescribesTheApi() throws Exception {
+        JsonNode spec = get("/openapi.json").json();
+
+        assertThat(spec.get("openapi").asText()).startsWith("3.");
+        assertThat(spec.get("paths").has("/api/championships/{id}/standings")).isTrue();
+        assertThat(spec.get("paths").has("/api/championships/{id}/races/{race}/penalties")).isTrue();
+    }
+
+    @Test
+    void aStewardsPenaltyFlowsAnnouncedRecordedAndRevertedExactly() throws Exception {
+        int before = latest();
+        JsonNode standingsBefore = get(GT + "/standings").json().get("standings");
+        BlockingQueue<String> events = new ArrayBlockingQueue<>(16);
+        Thread listener = Thread.ofVirtual().start(() -> {
+            try {
+                var r = HTTP.send(HttpRequest.newBuilder(uri(GT + "/events")).header("Accept", "text/event-stream").build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+                try (var in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = in.readLine()) != null) {
+                        if (line.startsWith("data:")) {
+                            events.add(line.substring(5).strip());
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                // the stream ends when the test stops the server
+            }
+        });
+        Thread.sleep(300); // let the listener subscribe
+
+        Reply posted = post(GT + "/races/grand-final/penalties", steward,
+                "{\"type\": \"time-penalty\", \"driver\": \"Takuma Miyazono\", \"seconds\": 12, \"reason\": \"Leaving the track\"}",
+                "If-Match", "\"" + before + "\"");
+
+        assertThat(posted.status()).isEqualTo(201);
+        int penalised = posted.json().get("revision").asInt();
+        assertThat(penalised).isEqualTo(before + 1);
+        String event = events.poll(1, TimeUnit.SECONDS);
+        assertThat(event).as("announced within a second").isNotNull();
+        JsonNode announced = Json.mapper().readTree(event);
+        assertThat(announced.get("revision").asInt()).isEqualTo(penalised);
+        assertThat(announced.get("standings").get("standings").get(0).get("driver").asText()).isEqualTo("Kylian Drumont");
+
+        JsonNode results = get(GT + "/races/grand-final/results").json().get("results");
+        assertThat(results.get(3).get("driver").asText()).isEqualTo("Takuma Miyazono");
+        assertThat(results.get(3).get("penalties").get(0).get("reason").asText()).isEqualTo("Leaving the track");
+        JsonNode history = get(GT + "/history").json().get("history");
+        JsonNode last = history.get(history.size() - 1);
+        assertThat(last.get("author").asText()).isEqualTo("sam");
+        assertThat(last.get("reason").asText()).isEqualTo("Leaving the track");
+        assertThat(get(GT + "/standings?revision=" + before).json().get("standings")).isEqualTo(standingsBefore);
+
+        Reply stale = post(GT + "/revisions/" + penalised + "/revert", steward, "{\"reason\": \"late\"}", "If-Match", "\"" + before + "\"");
+        assertThat(stale.status()).isEqualTo(409);
+
+        Reply reverted = post(GT + "/revisions/" + penalised + "/revert", steward, "{\"reason\": \"Overturned on appeal\"}");
+        assertThat(reverted.status()).isEqualTo(201);
+        assertThat(get(GT + "/standings").json().get("standings")).isEqualTo(standingsBefore);
+        listener.interrupt();
+    }
+}
