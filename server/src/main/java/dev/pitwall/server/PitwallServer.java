@@ -47,6 +47,9 @@ public final class PitwallServer {
     private final Store store;
     private final Javalin app;
     private final Map<String, List<SseClient>> subscribers = new ConcurrentHashMap<>();
+    /** Computed views are pure functions of a revision: each is rendered once. A cache is only a cache. */
+    private final Map<String, String> rendered = new ConcurrentHashMap<>();
+    private static final int RENDERED_MAX = 10_000;
 
     private PitwallServer(Championships championships, Store store, String host, int port) {
         this.championships = championships;
@@ -121,20 +124,38 @@ public final class PitwallServer {
     private void standings(Context ctx) {
         Championships.At at = at(ctx);
         String after = ctx.queryParam("after");
-        Standings standings = after == null ? Standings.latest(at.championship())
-                : Standings.after(at.championship(), runRace(at, after));
-        json(ctx, StandingsReport.of(at.championship(), standings));
+        cached(ctx, at, "standings?after=" + after, () -> {
+            Standings standings = after == null ? Standings.latest(at.championship())
+                    : Standings.after(at.championship(), runRace(at, after));
+            return StandingsReport.of(at.championship(), standings);
+        });
     }
 
     private void results(Context ctx) {
         Championships.At at = at(ctx);
-        Race race = runRace(at, ctx.pathParam("race"));
-        json(ctx, ResultsReport.of(at.championship(), Classifier.classify(at.championship(), race)));
+        String race = ctx.pathParam("race");
+        cached(ctx, at, "results/" + race, () ->
+                ResultsReport.of(at.championship(), Classifier.classify(at.championship(), runRace(at, race))));
     }
 
     private void grid(Context ctx) {
         Championships.At at = at(ctx);
-        json(ctx, GridReport.of(at.championship(), Grids.of(at.championship(), at.championship().requireRace(ctx.pathParam("race")))));
+        String race = ctx.pathParam("race");
+        cached(ctx, at, "grid/" + race, () ->
+                GridReport.of(at.championship(), Grids.of(at.championship(), at.championship().requireRace(race))));
+    }
+
+    private void cached(Context ctx, Championships.At at, String view, java.util.function.Supplier<Object> compute) {
+        String key = at.id() + "@" + at.revision() + "/" + view;
+        String body = rendered.get(key);
+        if (body == null) {
+            body = Json.write(compute.get());
+            if (rendered.size() >= RENDERED_MAX) {
+                rendered.clear();
+            }
+            rendered.put(key, body);
+        }
+        ctx.header("ETag", "\"" + at.revision() + "\"").contentType("application/json").result(body);
     }
 
     private void history(Context ctx) {
@@ -161,9 +182,17 @@ public final class PitwallServer {
         client.sendComment("following " + id);
     }
 
-    private void openApi(Context ctx) throws IOException {
+    private void openApi(Context ctx) {
+        ctx.contentType("application/json").result(OPENAPI);
+    }
+
+    private static final String OPENAPI = readOpenApi();
+
+    private static String readOpenApi() {
         try (InputStream in = PitwallServer.class.getResourceAsStream("/openapi.json")) {
-            ctx.contentType("application/json").result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("openapi.json is missing from the server's resources", e);
         }
     }
 

@@ -35,10 +35,39 @@ public final class Championships {
 
     private final Store store;
     private final Map<String, At> cache = new ConcurrentHashMap<>();
+    private final Map<String, Known> histories = new ConcurrentHashMap<>();
+    private final java.time.Clock clock;
     private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
 
+    /** A championship's revisions as last read, and when: writes by this process replace it at once. */
+    private record Known(List<Revision> history, java.time.Instant readAt) {
+    }
+
+    /** How long revisions read from the database are trusted before looking again (for writes by other processes). */
+    private static final java.time.Duration FRESH = java.time.Duration.ofSeconds(1);
+
     public Championships(Store store) {
+        this(store, java.time.Clock.systemUTC());
+    }
+
+    public Championships(Store store, java.time.Clock clock) {
         this.store = store;
+        this.clock = clock;
+    }
+
+    /** The championship's revisions: from memory when read within the last second, else from the database. */
+    private List<Revision> history(String id) {
+        Known known = histories.get(id);
+        java.time.Instant now = clock.instant();
+        if (known == null || known.readAt().plus(FRESH).isBefore(now)) {
+            known = new Known(store.revisions(id), now);
+            histories.put(id, known);
+        }
+        return known.history();
+    }
+
+    private void forget(String id) {
+        histories.remove(id);
     }
 
     /** A championship as it stood at a revision, with each race's results status. */
@@ -65,7 +94,7 @@ public final class Championships {
 
     /** The championship at a revision, or at its latest. */
     public At at(String id, OptionalInt revision) {
-        List<Revision> history = store.revisions(id);
+        List<Revision> history = history(id);
         if (history.isEmpty()) {
             throw new StoreException.NotFound("no championship " + id);
         }
@@ -155,7 +184,8 @@ public final class Championships {
     }
 
     private At append(String id, OptionalInt seen, Revision.Draft draft) {
-        List<Revision> history = store.revisions(id);
+        forget(id);
+        List<Revision> history = history(id);
         if (history.isEmpty()) {
             throw new StoreException.NotFound("no championship " + id);
         }
@@ -168,11 +198,16 @@ public final class Championships {
         candidate.add(new Revision(latest + 1, draft.kind(), draft.race(), draft.format(), draft.payload(), draft.author(),
                 draft.reason(), draft.reverts(), java.time.Instant.EPOCH));
         Replay.championship(candidate, latest + 1); // throws InvalidInputException: nothing is written
-        store.append(id, base, draft);
+        try {
+            store.append(id, base, draft);
+        } finally {
+            forget(id);
+        }
         return announced(id);
     }
 
     private At announced(String id) {
+        forget(id);
         At at = at(id, OptionalInt.empty());
         Change change = new Change(id, at.history().getLast());
         listeners.forEach(l -> l.accept(change));
