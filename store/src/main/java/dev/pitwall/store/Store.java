@@ -37,7 +37,8 @@ public final class Store {
     }
 
     /** Opens the database at a JDBC URL and brings its schema up to date. */
-    public static Store open(String jdbcUrl, String user, String password, Clock clock) {
+    public static Store open(String url, String user, String password, Clock clock) {
+        String jdbcUrl = durable(url);
         try {
             Flyway.configure().dataSource(jdbcUrl, user, password).locations("classpath:db/migration").load().migrate();
         } catch (RuntimeException e) {
@@ -48,6 +49,17 @@ public final class Store {
                 ? Jdbi.create(org.h2.jdbcx.JdbcConnectionPool.create(jdbcUrl, user, password))
                 : Jdbi.create(jdbcUrl, user, password);
         return new Store(jdbi, clock, jdbcUrl);
+    }
+
+    /**
+     * H2 writes committed transactions to its file up to half a second later unless told otherwise; a revision
+     * acknowledged to a writer must survive the process being killed, so H2 databases are opened with WRITE_DELAY=0.
+     */
+    private static String durable(String url) {
+        if (url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:") && !url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY")) {
+            return url + ";WRITE_DELAY=0";
+        }
+        return url;
     }
 
     /** The embedded default: an H2 database in a file, created on first use. */
