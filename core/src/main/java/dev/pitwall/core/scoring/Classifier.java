@@ -15,7 +15,6 @@ import dev.pitwall.core.rules.SharedDrive;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
