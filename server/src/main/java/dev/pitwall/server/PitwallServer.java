@@ -58,6 +58,18 @@ public final class PitwallServer {
             config.jetty.host = host;
             config.jetty.port = port;
             config.startup.showJavalinBanner = false;
+            config.staticFiles.enableWebjars();
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/web";
+                files.directory = "/web";
+                files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+            });
+            config.routes.get("/", ctx -> page(ctx, "index.html"));
+            config.routes.get("/c/{id}", ctx -> {
+                championships.at(ctx.pathParam("id"), OptionalInt.empty()); // 404 for an unknown championship
+                page(ctx, "championship.html");
+            });
+            config.routes.get("/c/{id}/progression.svg", this::progressionSvg);
             config.routes.get("/api/championships", this::list);
             config.routes.get("/api/championships/{id}", this::championship);
             config.routes.get("/api/championships/{id}/standings", this::standings);
@@ -180,6 +192,19 @@ public final class PitwallServer {
         subscribers.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(client);
         client.onClose(() -> subscribers.getOrDefault(id, List.of()).remove(client));
         client.sendComment("following " + id);
+    }
+
+    private static void page(Context ctx, String name) throws IOException {
+        try (InputStream in = PitwallServer.class.getResourceAsStream("/web/" + name)) {
+            ctx.contentType("text/html; charset=utf-8").result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private void progressionSvg(Context ctx) {
+        Championships.At at = at(ctx);
+        String key = at.id() + "@" + at.revision() + "/progression.svg";
+        String svg = rendered.computeIfAbsent(key, k -> ProgressionSvg.of(at.championship()));
+        ctx.contentType("image/svg+xml; charset=utf-8").result(svg);
     }
 
     private void openApi(Context ctx) {
