@@ -56,8 +56,8 @@
           r.onlineId ? el('span', {class: 'muted online'}, r.onlineId) : null),
         el('td', {class: 'num points'}, r.points),
         el('td', {class: 'num'}, gap),
-        el('td', {class: 'num'}, r.wins),
-        el('td', {class: 'num trend'}, trend));
+        el('td', {class: 'num wide'}, r.wins),
+        el('td', {class: 'num trend wide'}, trend));
     });
     body.replaceChildren(...rows);
     if (after === run[run.length - 1].slug) {
@@ -78,7 +78,7 @@
     const positionOf = d => tables.map(t => (t.standings.find(r => r.driver === d) || {}).position ?? null);
     const colours = ['#d62728', '#1f77b4', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#7f7f7f', '#bcbd22'];
     const series = drivers.map((d, i) => ({label: d, stroke: colours[i % colours.length], width: 2, points: {show: true}}));
-    const width = Math.max(280, Math.min(560, document.querySelector('.charts').clientWidth - 16));
+    const width = Math.max(240, Math.min(560, document.querySelector('#chart-points').parentElement.clientWidth - 8));
     const axes = [{values: (u, ticks) => ticks.map(t => Number.isInteger(t) && run[t - 1] ? run[t - 1].name : '')}, {}];
     const options = (title, reverse) => ({width, height: 260, series: [{label: 'after'}, ...series], axes,
       scales: {x: {time: false}, y: reverse ? {dir: -1, range: (u, min, max) => [1, Math.max(max, drivers.length)]} : {}},

@@ -151,6 +151,21 @@ class BrowserIT {
     }
 
     @Test
+    void onAPhoneThePageFitsItsWidth() throws Exception {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            browser.get(url("/c/gtws-2024-nations-cup"));
+            waiting().until(d -> d.findElements(By.cssSelector("#standings tbody tr th .driver")).size() == 12);
+            Long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertThat(overflow).as("horizontal overflow of the page, in pixels").isLessThanOrEqualTo(0L);
+            screenshot("phone");
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1200, 1600));
+        }
+    }
+
+    @Test
     void namesFromResultsFilesAreShownAsText() throws Exception {
         String hostile = "<script>alert(1)</script>";
         String yaml = """
