@@ -20,6 +20,7 @@ import java.io.PrintWriter;
                 GridCommand.class,
                 AuditCommand.class,
                 ValidateCommand.class,
+                ScenariosCommand.class,
                 ConformanceCommand.class,
                 ServeCommand.class,
                 ImportCommand.class,

@@ -232,6 +232,49 @@ class CliTest {
     }
 
     @Test
+    void beforeTheGrandFinalFiveDriversCouldStillWinAndMiyazonoNeededToWinWithSerranoThirdOrLower() {
+        Run run = pitwall("scenarios", EXAMPLE, "--after", "Race 2", "--runs", "2000", "--format", "json");
+
+        assertThat(run.status()).as(run.err()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.get("after").asText()).isEqualTo("Race 2");
+        assertThat(json.get("remaining").get(0).asText()).isEqualTo("Grand Final");
+        JsonNode serrano = json.get("drivers").get(0);
+        assertThat(serrano.get("driver").asText()).isEqualTo("Jose Serrano");
+        assertThat(serrano.get("points").asInt()).isEqualTo(32);
+        assertThat(serrano.get("canWin").asText()).isEqualTo("yes");
+        assertThat(serrano.get("needs").get(0).get("sentence").asText())
+                .isEqualTo("Jose Serrano: 1st clinches the title whatever the others do.");
+        List<String> contenders = new ArrayList<>();
+        json.get("drivers").forEach(d -> {
+            if (d.get("canWin").asText().equals("yes")) {
+                contenders.add(d.get("driver").asText());
+            }
+        });
+        // Sasaki's carry-over is unknown (counted as 0): with it, a win for him needs a collapse of all five.
+        assertThat(contenders).containsExactly("Jose Serrano", "Kylian Drumont", "Valerio Gallo", "Takuma Miyazono", "Kaj de Bruin",
+                "Takuma Sasaki");
+        JsonNode miyazono = json.get("drivers").get(3);
+        assertThat(miyazono.get("needs").get(0).get("sentence").asText())
+                .isEqualTo("Takuma Miyazono: 1st wins the title if Jose Serrano finishes 3rd or lower.");
+        double total = 0;
+        for (JsonNode d : json.get("drivers")) {
+            total += d.get("probability").asDouble();
+        }
+        assertThat(total).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void afterTheLastRaceTheTitleIsDecided() {
+        JsonNode json = pitwall("scenarios", EXAMPLE, "--format", "json").json();
+
+        assertThat(json.get("remaining")).isEmpty();
+        assertThat(json.get("drivers").get(0).get("driver").asText()).isEqualTo("Takuma Miyazono");
+        assertThat(json.get("drivers").get(0).get("canWin").asText()).isEqualTo("yes");
+        assertThat(json.get("drivers").get(1).get("canWin").asText()).isEqualTo("no");
+    }
+
+    @Test
     void conformanceOfOneFormula1SeasonAgainstF1db() {
         Run run = pitwall("conformance", "f1db", "../../shared/data/f1db", "--season", "2014", "--rules", "../examples/f1",
                 "--format", "json");

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
-/** Dependencies point inward: cli, then server, store, io, and core at the centre. */
+/** Dependencies point inward: cli, then server, store, io, and core at the centre; scenarios beside io, on core only. */
 class LayeringTest {
 
     private static final JavaClasses PITWALL = new ClassFileImporter()
@@ -20,13 +20,15 @@ class LayeringTest {
                 .layer("cli").definedBy("dev.pitwall.cli..")
                 .layer("server").definedBy("dev.pitwall.server..")
                 .layer("store").definedBy("dev.pitwall.store..")
+                .layer("scenarios").definedBy("dev.pitwall.scenarios..")
                 .layer("io").definedBy("dev.pitwall.io..")
                 .layer("core").definedBy("dev.pitwall.core..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("server").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("store").mayOnlyBeAccessedByLayers("server", "cli")
                 .whereLayer("io").mayOnlyBeAccessedByLayers("store", "server", "cli")
-                .whereLayer("core").mayOnlyBeAccessedByLayers("io", "store", "server", "cli")
+                .whereLayer("scenarios").mayOnlyBeAccessedByLayers("server", "cli")
+                .whereLayer("core").mayOnlyBeAccessedByLayers("io", "store", "scenarios", "server", "cli")
                 .check(PITWALL);
     }
 }

@@ -1,0 +1,56 @@
+package dev.pitwall.scenarios;
+
+import dev.pitwall.core.model.Points;
+
+import java.util.List;
+
+/**
+ * One driver's championship outlook before the remaining races.
+ *
+ * @param canWin        whether some results of the remaining races make the driver champion
+ * @param reason        why the answer is undecided, or empty
+ * @param bestPosition  the best final championship position the driver can still reach
+ * @param worstPosition the worst final championship position the driver can still fall to
+ * @param probability   chance of the title under the odds model, with its standard error
+ * @param witness       for a "yes": a finishing order of the next race that makes the driver champion
+ * @param needs         for each finishing position in the next race, what it means for the title
+ */
+public record Outlook(String driver, Points points, Answer canWin, String reason, int bestPosition, int worstPosition,
+                      double probability, double standardError, List<String> witness, List<Need> needs) {
+
+    public Outlook {
+        witness = List.copyOf(witness);
+        needs = List.copyOf(needs);
+    }
+
+    /** Can the driver still win: yes (with a witness), no (proved), or undecided (with the reason). */
+    public enum Answer {
+        YES, NO, UNDECIDED;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * What finishing {@code position} in the next race means: the title whatever the others do, the title if
+     * named rivals finish low enough, or no title.
+     */
+    public record Need(int position, Verdict verdict, List<Condition> conditions, String sentence) {
+        public Need {
+            conditions = List.copyOf(conditions);
+        }
+    }
+
+    public enum Verdict {
+        CLINCHES, POSSIBLE, CANNOT;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** A rival must finish at {@code atBest} or lower (a larger number) for the driver to stay ahead. */
+    public record Condition(String rival, int atBest) {
+    }
+}

@@ -1,0 +1,311 @@
+package dev.pitwall.scenarios;
+
+import dev.pitwall.core.model.Championship;
+import dev.pitwall.core.model.Decision;
+import dev.pitwall.core.model.Entrant;
+import dev.pitwall.core.model.Finish;
+import dev.pitwall.core.model.Points;
+import dev.pitwall.core.model.Race;
+import dev.pitwall.core.model.RaceResult;
+import dev.pitwall.core.model.ResultRow;
+import dev.pitwall.core.scoring.Standings;
+import dev.pitwall.core.scoring.StandingsRow;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * Who can still win the title, where each driver can still finish, what each driver needs in the next race, and
+ * the odds, before the remaining races of a championship.
+ * <p>
+ * With one race left the answers are exact and take polynomial time: by swapping places, a driver's best case has
+ * him winning the race and his worst case has him last, and whether he stays ahead of a rival depends only on the
+ * two of them (points, best-N results and tie-breaks are each driver's own), so the question becomes a bipartite
+ * matching of rivals to the remaining places. With two or more races left the general question is NP-hard; those
+ * answers are undecided until the constraint solver is built, and only the odds are given.
+ */
+public final class Scenarios {
+
+    private final Championship before;
+    private final List<Race> remaining;
+    private final List<String> drivers;
+    private final Map<String, Boolean> aheadCache = new HashMap<>();
+
+    private Scenarios(Championship before, List<Race> remaining) {
+        this.before = before;
+        this.remaining = remaining;
+        this.drivers = before.entrants().stream().map(Entrant::name).toList();
+    }
+
+    /** The outlook after the last race: decided. */
+    public static Report decided(Championship championship) {
+        Standings last = Standings.latest(championship);
+        List<Outlook> outlooks = last.rows().stream().map(r -> {
+            boolean champion = r.position().isPresent() && r.position().getAsInt() == 1;
+            int position = r.position().orElse(0);
+            return new Outlook(r.name(), r.points(), champion ? Outlook.Answer.YES : Outlook.Answer.NO, "no race remains",
+                    position, position, champion ? 1.0 : 0.0, 0.0, List.of(), List.of());
+        }).toList();
+        return new Report(last.after(), List.of(), outlooks, "no race remains");
+    }
+
+    /** The outlook before {@code next}: its results and those of every later race are set aside. */
+    public static Report before(Championship championship, Race next, RandomGenerator random, int runs) {
+        List<Race> races = championship.races();
+        List<Race> remaining = races.subList(races.indexOf(next), races.size());
+        Map<String, RaceResult> results = new LinkedHashMap<>(championship.results());
+        remaining.forEach(r -> results.remove(r.name()));
+        List<Decision> decisions = championship.decisions().stream()
+                .filter(d -> remaining.stream().noneMatch(r -> r.name().equals(d.race()))).toList();
+        Championship before = new Championship(championship.name(), championship.rounds(), championship.entrants(),
+                championship.scoring(), results, decisions);
+        return new Scenarios(before, remaining).report(random, runs);
+    }
+
+    /** The outlooks of every driver, in the current standings' order. */
+    public record Report(Optional<Race> after, List<Race> remaining, List<Outlook> drivers, String oddsModel) {
+        public Report {
+            remaining = List.copyOf(remaining);
+            drivers = List.copyOf(drivers);
+        }
+    }
+
+    private Report report(RandomGenerator random, int runs) {
+        Standings now = Standings.latest(before);
+        Map<String, double[]> odds = odds(random, runs);
+        String model = oddsExact ? "every finishing order of the remaining race equally likely, counted exactly"
+                : "every finishing order of each remaining race equally likely, " + runs + " simulated seasons";
+        List<Outlook> outlooks = new ArrayList<>();
+        for (StandingsRow row : now.rows()) {
+            String d = row.name();
+            double[] p = odds.get(d);
+            if (remaining.size() != 1) {
+                outlooks.add(new Outlook(d, row.points(), Outlook.Answer.UNDECIDED,
+                        remaining.size() + " races remain: exact answers for more than one remaining race need the constraint "
+                                + "solver, which is not built yet", 0, 0, p[0], p[1], List.of(), List.of()));
+                continue;
+            }
+            int n = drivers.size();
+            int[] win = match(d, 1, false);
+            boolean canWin = complete(win);
+            int best = 1 + (n - 1 - matched(win));
+            int worst = 1 + matched(match(d, n, true));
+            List<String> witness = canWin ? order(d, 1, win) : List.of();
+            List<Outlook.Need> needs = new ArrayList<>();
+            for (int q = 1; q <= n; q++) {
+                needs.add(need(d, q));
+            }
+            outlooks.add(new Outlook(d, row.points(), canWin ? Outlook.Answer.YES : Outlook.Answer.NO, "", best, worst, p[0], p[1],
+                    witness, needs));
+        }
+        return new Report(now.after(), remaining, outlooks, model);
+    }
+
+    // --- one race left: pairwise comparisons and matchings --------------------------------------------------------
+
+    /**
+     * Whether {@code rival}, finishing {@code rivalPlace} in the last race, ends the season ranked ahead of
+     * {@code driver} finishing {@code place}. Nobody else's result matters to the two of them.
+     */
+    private boolean ahead(String driver, int place, String rival, int rivalPlace) {
+        return aheadCache.computeIfAbsent(driver + '\u0000' + place + '\u0000' + rival + '\u0000' + rivalPlace, k -> {
+            String[] order = new String[drivers.size()];
+            order[place - 1] = driver;
+            order[rivalPlace - 1] = rival;
+            int next = 0;
+            for (String other : drivers) {
+                if (!other.equals(driver) && !other.equals(rival)) {
+                    while (order[next] != null) {
+                        next++;
+                    }
+                    order[next] = other;
+                }
+            }
+            Standings table = finalStandings(List.of(Arrays.asList(order)));
+            int d = table.rowOf(driver).orElseThrow().position().orElse(Integer.MAX_VALUE);
+            int r = table.rowOf(rival).orElseThrow().position().orElse(Integer.MAX_VALUE);
+            return r < d;
+        });
+    }
+
+    /**
+     * A maximum matching of rivals to the places left when {@code driver} finishes {@code place}: with
+     * {@code rivalsAhead} false, a rival may take a place where he stays behind; with true, where he gets ahead.
+     * Returns, for each place (0-based), the index of the rival matched to it, or -1.
+     */
+    private int[] match(String driver, int place, boolean rivalsAhead) {
+        int n = drivers.size();
+        List<String> rivals = drivers.stream().filter(x -> !x.equals(driver)).toList();
+        boolean[][] edge = new boolean[rivals.size()][n];
+        for (int r = 0; r < rivals.size(); r++) {
+            for (int p = 1; p <= n; p++) {
+                edge[r][p - 1] = p != place && ahead(driver, place, rivals.get(r), p) == rivalsAhead;
+            }
+        }
+        int[] rivalAt = new int[n];
+        Arrays.fill(rivalAt, -1);
+        for (int r = 0; r < rivals.size(); r++) {
+            augment(r, edge, rivalAt, new boolean[n]);
+        }
+        return rivalAt;
+    }
+
+    private static boolean augment(int rival, boolean[][] edge, int[] rivalAt, boolean[] seen) {
+        for (int p = 0; p < rivalAt.length; p++) {
+            if (edge[rival][p] && !seen[p]) {
+                seen[p] = true;
+                if (rivalAt[p] < 0 || augment(rivalAt[p], edge, rivalAt, seen)) {
+                    rivalAt[p] = rival;
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private int matched(int[] rivalAt) {
+        return (int) Arrays.stream(rivalAt).filter(r -> r >= 0).count();
+    }
+
+    private boolean complete(int[] rivalAt) {
+        return matched(rivalAt) == drivers.size() - 1;
+    }
+
+    private List<String> order(String driver, int place, int[] rivalAt) {
+        List<String> rivals = drivers.stream().filter(x -> !x.equals(driver)).toList();
+        List<String> order = new ArrayList<>();
+        for (int p = 0; p < rivalAt.length; p++) {
+            order.add(p == place - 1 ? driver : rivals.get(rivalAt[p]));
+        }
+        return order;
+    }
+
+    private Outlook.Need need(String driver, int place) {
+        int n = drivers.size();
+        List<String> rivals = drivers.stream().filter(x -> !x.equals(driver)).toList();
+        List<Outlook.Condition> conditions = new ArrayList<>();
+        for (String rival : rivals) {
+            int atBest = Integer.MAX_VALUE;
+            for (int p = n; p >= 1; p--) {
+                if (p != place && !ahead(driver, place, rival, p)) {
+                    atBest = p;
+                } else if (p != place) {
+                    break;
+                }
+            }
+            boolean everywhere = true;
+            for (int p = 1; p <= n; p++) {
+                everywhere &= p == place || !ahead(driver, place, rival, p);
+            }
+            if (!everywhere) {
+                conditions.add(new Outlook.Condition(rival, atBest));
+            }
+        }
+        String ordinal = ordinal(place);
+        if (conditions.isEmpty()) {
+            return new Outlook.Need(place, Outlook.Verdict.CLINCHES, List.of(),
+                    driver + ": " + ordinal + " clinches the title whatever the others do.");
+        }
+        if (!complete(match(driver, place, false))) {
+            return new Outlook.Need(place, Outlook.Verdict.CANNOT, List.of(), driver + ": " + ordinal + " cannot win the title.");
+        }
+        List<String> parts = conditions.stream().map(c -> c.atBest() == 2 ? c.rival() + " does not win"
+                : c.rival() + " finishes " + ordinal(c.atBest()) + (c.atBest() < n ? " or lower" : "")).toList();
+        return new Outlook.Need(place, Outlook.Verdict.POSSIBLE, conditions,
+                driver + ": " + ordinal + " wins the title if " + String.join(" and ", parts) + ".");
+    }
+
+    // --- odds -----------------------------------------------------------------------------------------------------
+
+    private boolean oddsExact;
+
+    /** Title chances and standard errors: exact over every order when there are few, else by simulation. */
+    private Map<String, double[]> odds(RandomGenerator random, int runs) {
+        Map<String, double[]> wins = new HashMap<>();
+        drivers.forEach(d -> wins.put(d, new double[2]));
+        long orders = 1;
+        for (int k = 2; k <= drivers.size() && orders <= runs; k++) {
+            orders *= k;
+        }
+        oddsExact = remaining.size() == 1 && orders <= runs;
+        int total = 0;
+        if (oddsExact) {
+            List<String> order = new ArrayList<>(drivers);
+            total = permutations(order, 0, wins);
+        } else {
+            for (int run = 0; run < runs; run++) {
+                List<List<String>> season = new ArrayList<>();
+                for (int r = 0; r < remaining.size(); r++) {
+                    List<String> order = new ArrayList<>(drivers);
+                    for (int i = order.size() - 1; i > 0; i--) {
+                        java.util.Collections.swap(order, i, random.nextInt(i + 1));
+                    }
+                    season.add(order);
+                }
+                credit(finalStandings(season), wins);
+                total++;
+            }
+        }
+        for (double[] w : wins.values()) {
+            double p = w[0] / total;
+            w[0] = p;
+            w[1] = oddsExact ? 0 : Math.sqrt(p * (1 - p) / total);
+        }
+        return wins;
+    }
+
+    private int permutations(List<String> order, int k, Map<String, double[]> wins) {
+        if (k == order.size()) {
+            credit(finalStandings(List.of(order)), wins);
+            return 1;
+        }
+        int count = 0;
+        for (int i = k; i < order.size(); i++) {
+            java.util.Collections.swap(order, k, i);
+            count += permutations(order, k + 1, wins);
+            java.util.Collections.swap(order, k, i);
+        }
+        return count;
+    }
+
+    /** Gives the champion a win; drivers sharing first place share it. */
+    private static void credit(Standings table, Map<String, double[]> wins) {
+        List<StandingsRow> first = table.rows().stream().filter(r -> r.position().isPresent() && r.position().getAsInt() == 1).toList();
+        first.forEach(r -> wins.get(r.name())[0] += 1.0 / first.size());
+    }
+
+    /** The final standings when the remaining races finish in these orders. */
+    private Standings finalStandings(List<List<String>> orders) {
+        Championship season = before;
+        for (int r = 0; r < remaining.size(); r++) {
+            List<ResultRow> rows = new ArrayList<>();
+            List<String> order = orders.get(r);
+            for (int i = 0; i < order.size(); i++) {
+                rows.add(new ResultRow(i + 1, order.get(i), new Finish.Finished(Optional.empty()), Optional.empty()));
+            }
+            season = season.withResult(new RaceResult(remaining.get(r).name(), rows));
+        }
+        return Standings.after(season, remaining.getLast());
+    }
+
+    static String ordinal(int n) {
+        String suffix = (n % 100 >= 11 && n % 100 <= 13) ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return n + suffix;
+    }
+
+    /** For tests: the points a driver has before the remaining races. */
+    Points pointsBefore(String driver) {
+        return Standings.latest(before).rowOf(driver).orElseThrow().points();
+    }
+}
