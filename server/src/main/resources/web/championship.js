@@ -65,6 +65,34 @@
     }
     $('#standings-note').textContent = unknownCarryOver
       ? '* points carried over from earlier rounds are not known for this driver: counted as 0' : '';
+    await renderOutlook(after);
+  }
+
+  async function renderOutlook(after) {
+    const outlook = await get(base + '/scenarios?after=' + encodeURIComponent(after));
+    if (outlook.remaining.length === 0) {
+      const champion = outlook.drivers.find(d => d.canWin === 'yes');
+      $('#outlook').replaceChildren(el('p', {}, champion ? champion.driver + ' is the champion: no race remains.' : 'No race remains.'));
+      return;
+    }
+    const contenders = outlook.drivers.filter(d => d.canWin !== 'no');
+    const rows = contenders.map(d => el('tr', {},
+      el('th', {scope: 'row'}, d.driver),
+      el('td', {class: 'num'}, d.points),
+      el('td', {}, d.canWin),
+      el('td', {class: 'num'}, d.bestPosition == null ? '?' : d.bestPosition + '–' + d.worstPosition),
+      el('td', {class: 'num'}, (100 * d.probability).toFixed(1) + '%')));
+    const sentences = contenders.flatMap(d => d.needs.filter(n => n.position === 1 && n.verdict !== 'cannot').map(n => n.sentence));
+    $('#outlook').replaceChildren(
+      el('p', {}, 'Before ' + outlook.remaining.join(', ') + ': ' + contenders.length + ' of ' + outlook.drivers.length
+        + ' drivers can still win the title.'),
+      el('div', {class: 'scroll'}, el('table', {},
+        el('caption', {class: 'visually-hidden'}, 'Who can still win'),
+        el('thead', {}, el('tr', {}, ...['Driver', 'Points', 'Can win', 'Final position', 'Title odds'].map((h, i) =>
+          el('th', {scope: 'col', class: [1, 3, 4].includes(i) ? 'num' : null}, h)))),
+        el('tbody', {}, ...rows))),
+      el('ul', {class: 'needs'}, ...sentences.map(s => el('li', {}, s))),
+      el('p', {class: 'muted'}, 'Odds: ' + outlook.odds + '.'));
   }
 
   async function renderCharts(run) {

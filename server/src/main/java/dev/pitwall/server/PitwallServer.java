@@ -76,6 +76,7 @@ public final class PitwallServer {
             config.routes.get("/api/championships/{id}/races/{race}/results", this::results);
             config.routes.get("/api/championships/{id}/races/{race}/grid", this::grid);
             config.routes.get("/api/championships/{id}/history", this::history);
+            config.routes.get("/api/championships/{id}/scenarios", this::scenarios);
             config.routes.sse("/api/championships/{id}/events", this::events);
             config.routes.get("/openapi.json", this::openApi);
             config.routes.post("/api/championships", this::create);
@@ -168,6 +169,14 @@ public final class PitwallServer {
             rendered.put(key, body);
         }
         ctx.header("ETag", "\"" + at.revision() + "\"").contentType("application/json").result(body);
+    }
+
+    /** The title outlook after a race (default: the latest run), odds from 2,000 seeded simulated seasons. */
+    private void scenarios(Context ctx) {
+        Championships.At at = at(ctx);
+        String after = ctx.queryParam("after");
+        cached(ctx, at, "scenarios?after=" + after, () -> ScenariosReport.of(at.championship(),
+                java.util.Optional.ofNullable(after).map(a -> at.championship().requireRace(a)), java.util.Optional.empty(), 2000, 2024));
     }
 
     private void history(Context ctx) {

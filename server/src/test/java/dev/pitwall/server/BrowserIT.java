@@ -130,6 +130,9 @@ class BrowserIT {
         new Select(browser.findElement(By.id("after"))).selectByVisibleText("after Race 2");
         waiting().until(d -> firstRow().get(1).startsWith("Jose Serrano"));
         assertThat(firstRow().get(2)).isEqualTo("32");
+        waiting().until(d -> d.findElement(By.id("outlook")).getText().contains("Before Grand Final"));
+        assertThat(browser.findElement(By.id("outlook")).getText())
+                .contains("Takuma Miyazono: 1st wins the title if Jose Serrano finishes 3rd or lower.");
         screenshot("after-race-2");
 
         new Select(browser.findElement(By.id("after"))).selectByVisibleText("after Grand Final");

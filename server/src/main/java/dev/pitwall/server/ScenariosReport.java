@@ -1,0 +1,82 @@
+package dev.pitwall.server;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.pitwall.core.model.Championship;
+import dev.pitwall.core.model.Points;
+import dev.pitwall.core.model.Race;
+import dev.pitwall.io.report.Report;
+import dev.pitwall.io.report.TextTable;
+import dev.pitwall.scenarios.Outlook;
+import dev.pitwall.scenarios.Scenarios;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * The title outlook as the CLI prints it and the API serves it:
+ * {@code {"after": "Race 2", "remaining": ["Grand Final"], "drivers": [{"driver": "Jose Serrano", "points": 32,
+ * "canWin": "yes", ...}]}}.
+ */
+@JsonPropertyOrder({"after", "remaining", "odds", "drivers"})
+public record ScenariosReport(String after, List<String> remaining, String odds, List<ScenariosReport.Row> drivers) implements Report {
+
+    @JsonPropertyOrder({"driver", "points", "canWin", "reason", "bestPosition", "worstPosition", "probability", "standardError",
+            "witness", "needs"})
+    public record Row(String driver, Points points, String canWin, String reason, Integer bestPosition, Integer worstPosition,
+                      double probability, double standardError, List<String> witness, List<Need> needs) {
+    }
+
+    public record Need(int position, String verdict, String sentence) {
+    }
+
+    /** The outlook after a race (by default the latest run), for every driver or one. */
+    public static ScenariosReport of(Championship championship, Optional<Race> after, Optional<String> driver, int runs, long seed) {
+        List<Race> races = championship.races();
+        int afterIndex;
+        if (after.isEmpty()) {
+            List<Race> run = championship.racesRun();
+            afterIndex = run.isEmpty() ? -1 : races.indexOf(run.getLast());
+        } else {
+            afterIndex = races.indexOf(after.get());
+        }
+        Scenarios.Report report = afterIndex + 1 >= races.size() ? Scenarios.decided(championship)
+                : Scenarios.before(championship, races.get(afterIndex + 1), new SplittableRandom(seed), runs);
+        Optional<String> only = driver.map(d -> championship.requireEntrant(d).name());
+        List<Row> rows = new ArrayList<>();
+        for (Outlook o : report.drivers()) {
+            if (only.isPresent() && !only.get().equals(o.driver())) {
+                continue;
+            }
+            rows.add(new Row(o.driver(), o.points(), o.canWin().label(), o.reason(),
+                    o.bestPosition() == 0 ? null : o.bestPosition(), o.worstPosition() == 0 ? null : o.worstPosition(),
+                    o.probability(), o.standardError(), o.witness(),
+                    o.needs().stream().map(n -> new Need(n.position(), n.verdict().label(), n.sentence())).toList()));
+        }
+        return new ScenariosReport(report.after().map(Race::name).orElse(null), report.remaining().stream().map(Race::name).toList(),
+                report.oddsModel(), rows);
+    }
+
+    @Override
+    public TextTable table() {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (Row r : drivers) {
+            rows.add(List.of(r.driver(), r.points().toString(), r.canWin(),
+                    r.bestPosition() == null ? "?" : r.bestPosition() + "-" + r.worstPosition(),
+                    String.format(Locale.ROOT, "%.1f%%", 100 * r.probability())));
+            r.needs().stream().filter(n -> !n.verdict().equals("cannot")).forEach(n -> notes.add(n.sentence()));
+            if (!r.reason().isEmpty() && r.canWin().equals("undecided")) {
+                notes.add(r.driver() + ": undecided: " + r.reason());
+            }
+        }
+        notes.add("Odds: " + odds + ".");
+        return new TextTable("Title outlook " + (after == null ? "before the first race" : "after " + after)
+                + (remaining.isEmpty() ? "" : ", " + String.join(", ", remaining) + " to go"),
+                List.of(TextTable.Column.text("Driver"), TextTable.Column.number("Points"), TextTable.Column.text("Can win"),
+                        TextTable.Column.text("Final position"), TextTable.Column.number("Title odds")),
+                rows, notes);
+    }
+}
