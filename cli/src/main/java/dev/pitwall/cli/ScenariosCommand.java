@@ -5,11 +5,18 @@ import dev.pitwall.server.ScenariosReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 @Command(name = "scenarios", description = "Who can still win the title, where each driver can finish, what each driver needs "
         + "in the next race, and the odds.")
@@ -30,14 +37,38 @@ final class ScenariosCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "2024", description = "Seed of the simulation (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--assume", paramLabel = "<race: driver position>",
+            description = "What if: a result of a race still to run, e.g. \"Grand Final: Miyazono 1\". Repeatable.")
+    List<String> assume = new ArrayList<>();
+
     @Spec
     CommandSpec spec;
+
+    private static final Pattern ASSUMPTION = Pattern.compile("\\s*(.+?)\\s*:\\s*(.+?)\\s+(\\d+)(?:st|nd|rd|th)?\\s*");
 
     @Override
     public Integer call() {
         Championship championship = options.load();
-        options.print(spec.commandLine().getOut(), ScenariosReport.of(championship,
-                Optional.ofNullable(after).map(championship::requireRace), Optional.ofNullable(driver), runs, seed));
+        Map<String, Map<String, Integer>> assumed = new LinkedHashMap<>();
+        for (String text : assume) {
+            Matcher m = ASSUMPTION.matcher(text);
+            if (!m.matches()) {
+                throw new ParameterException(spec.commandLine(), "expected --assume \"<race>: <driver> <position>\" like "
+                        + "\"Grand Final: Miyazono 1\", found \"" + text + "\"");
+            }
+            String race = championship.requireRace(m.group(1)).name();
+            String name = championship.entrant(m.group(2)).or(() -> championship.entrants().stream()
+                    .filter(e -> e.name().toLowerCase(java.util.Locale.ROOT).endsWith(" " + m.group(2).toLowerCase(java.util.Locale.ROOT)))
+                    .findFirst()).orElseGet(() -> championship.requireEntrant(m.group(2))).name();
+            assumed.computeIfAbsent(race, r -> new LinkedHashMap<>()).put(name, Integer.parseInt(m.group(3)));
+        }
+        try {
+            options.print(spec.commandLine().getOut(), ScenariosReport.of(championship,
+                    Optional.ofNullable(after).map(championship::requireRace), Optional.ofNullable(driver), runs, seed, assumed));
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return Pitwall.INPUT_ERROR;
+        }
         return 0;
     }
 }

@@ -265,6 +265,32 @@ class CliTest {
     }
 
     @Test
+    void whatIfMiyazonoWinsTheGrandFinal() {
+        JsonNode json = pitwall("scenarios", EXAMPLE, "--after", "Race 2", "--assume", "Grand Final: Miyazono 1", "--runs", "500",
+                "--format", "json").json();
+
+        List<String> contenders = new ArrayList<>();
+        json.get("drivers").forEach(d -> {
+            if (d.get("canWin").asText().equals("yes")) {
+                contenders.add(d.get("driver").asText());
+            }
+        });
+        // With Miyazono on 26 + 24 = 50, only Serrano (32 + up to 20) can still beat him.
+        assertThat(contenders).containsExactly("Jose Serrano", "Takuma Miyazono");
+        JsonNode serrano = json.get("drivers").get(0);
+        assertThat(serrano.get("needs").get(0).get("position").asInt()).isEqualTo(2);
+        assertThat(serrano.get("needs").get(0).get("verdict").asText()).isEqualTo("clinches");
+
+        Run bad = pitwall("scenarios", EXAMPLE, "--after", "Race 2", "--assume", "Grand Final Miyazono");
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.err()).contains("expected --assume \"<race>: <driver> <position>\"");
+        Run taken = pitwall("scenarios", EXAMPLE, "--after", "Race 2", "--assume", "Grand Final: Miyazono 1",
+                "--assume", "Grand Final: Gallo 1");
+        assertThat(taken.status()).isEqualTo(2);
+        assertThat(taken.err()).contains("two drivers are assumed to finish 1");
+    }
+
+    @Test
     void afterTheLastRaceTheTitleIsDecided() {
         JsonNode json = pitwall("scenarios", EXAMPLE, "--format", "json").json();
 

@@ -36,11 +36,38 @@ public final class Scenarios {
     private final List<Race> remaining;
     private final List<String> drivers;
     private final Map<String, Boolean> aheadCache = new HashMap<>();
+    /** Results assumed for the remaining races: race name to driver to finishing position. */
+    private final Map<String, Map<String, Integer>> assumed;
 
-    private Scenarios(Championship before, List<Race> remaining) {
+    private Scenarios(Championship before, List<Race> remaining, Map<String, Map<String, Integer>> assumed) {
         this.before = before;
         this.remaining = remaining;
         this.drivers = before.entrants().stream().map(Entrant::name).toList();
+        this.assumed = assumed;
+    }
+
+    /** The finishing positions assumed for the next race, by driver. */
+    private Map<String, Integer> fixed() {
+        return assumed.getOrDefault(remaining.getFirst().name(), Map.of());
+    }
+
+    private boolean taken(int place, String except) {
+        return fixed().entrySet().stream().anyMatch(e -> e.getValue() == place && !e.getKey().equals(except));
+    }
+
+    /** The places a driver may take in the next race: his assumed one, or any not assumed for somebody else. */
+    private List<Integer> placesFor(String driver) {
+        Integer fixedPlace = fixed().get(driver);
+        if (fixedPlace != null) {
+            return List.of(fixedPlace);
+        }
+        List<Integer> places = new ArrayList<>();
+        for (int p = 1; p <= drivers.size(); p++) {
+            if (!taken(p, driver)) {
+                places.add(p);
+            }
+        }
+        return places;
     }
 
     /** The outlook after the last race: decided. */
@@ -57,6 +84,15 @@ public final class Scenarios {
 
     /** The outlook before {@code next}: its results and those of every later race are set aside. */
     public static Report before(Championship championship, Race next, RandomGenerator random, int runs) {
+        return before(championship, next, random, runs, Map.of());
+    }
+
+    /**
+     * The outlook before {@code next} with some results of the remaining races assumed: race name to driver to
+     * finishing position ("what if Miyazono wins the Grand Final").
+     */
+    public static Report before(Championship championship, Race next, RandomGenerator random, int runs,
+                                Map<String, Map<String, Integer>> assumed) {
         List<Race> races = championship.races();
         List<Race> remaining = races.subList(races.indexOf(next), races.size());
         Map<String, RaceResult> results = new LinkedHashMap<>(championship.results());
@@ -65,7 +101,28 @@ public final class Scenarios {
                 .filter(d -> remaining.stream().noneMatch(r -> r.name().equals(d.race()))).toList();
         Championship before = new Championship(championship.name(), championship.rounds(), championship.entrants(),
                 championship.scoring(), results, decisions);
-        return new Scenarios(before, remaining).report(random, runs);
+        validate(before, remaining, assumed);
+        return new Scenarios(before, remaining, assumed).report(random, runs);
+    }
+
+    private static void validate(Championship before, List<Race> remaining, Map<String, Map<String, Integer>> assumed) {
+        int n = before.entrants().size();
+        for (var race : assumed.entrySet()) {
+            if (remaining.stream().noneMatch(r -> r.name().equals(race.getKey()))) {
+                throw new IllegalArgumentException("results can only be assumed for races still to run, not " + race.getKey());
+            }
+            java.util.Set<Integer> places = new java.util.HashSet<>();
+            for (var e : race.getValue().entrySet()) {
+                before.requireEntrant(e.getKey());
+                if (e.getValue() < 1 || e.getValue() > n) {
+                    throw new IllegalArgumentException(race.getKey() + ": " + e.getKey() + " cannot finish " + e.getValue()
+                            + "; places run from 1 to " + n);
+                }
+                if (!places.add(e.getValue())) {
+                    throw new IllegalArgumentException(race.getKey() + ": two drivers are assumed to finish " + e.getValue());
+                }
+            }
+        }
     }
 
     /** The outlooks of every driver, in the current standings' order. */
@@ -92,13 +149,16 @@ public final class Scenarios {
                 continue;
             }
             int n = drivers.size();
-            int[] win = match(d, 1, false);
+            List<Integer> places = placesFor(d);
+            int bestPlace = places.getFirst();
+            int worstPlace = places.getLast();
+            int[] win = match(d, bestPlace, false);
             boolean canWin = complete(win);
             int best = 1 + (n - 1 - matched(win));
-            int worst = 1 + matched(match(d, n, true));
-            List<String> witness = canWin ? order(d, 1, win) : List.of();
+            int worst = 1 + matched(match(d, worstPlace, true));
+            List<String> witness = canWin ? order(d, bestPlace, win) : List.of();
             List<Outlook.Need> needs = new ArrayList<>();
-            for (int q = 1; q <= n; q++) {
+            for (int q : places) {
                 needs.add(need(d, q));
             }
             outlooks.add(new Outlook(d, row.points(), canWin ? Outlook.Answer.YES : Outlook.Answer.NO, "", best, worst, p[0], p[1],
@@ -144,7 +204,7 @@ public final class Scenarios {
         List<String> rivals = drivers.stream().filter(x -> !x.equals(driver)).toList();
         boolean[][] edge = new boolean[rivals.size()][n];
         for (int r = 0; r < rivals.size(); r++) {
-            for (int p = 1; p <= n; p++) {
+            for (int p : placesFor(rivals.get(r))) {
                 edge[r][p - 1] = p != place && ahead(driver, place, rivals.get(r), p) == rivalsAhead;
             }
         }
@@ -191,8 +251,10 @@ public final class Scenarios {
         List<String> rivals = drivers.stream().filter(x -> !x.equals(driver)).toList();
         List<Outlook.Condition> conditions = new ArrayList<>();
         for (String rival : rivals) {
+            List<Integer> places = placesFor(rival);
             int atBest = Integer.MAX_VALUE;
-            for (int p = n; p >= 1; p--) {
+            for (int k = places.size() - 1; k >= 0; k--) {
+                int p = places.get(k);
                 if (p != place && !ahead(driver, place, rival, p)) {
                     atBest = p;
                 } else if (p != place) {
@@ -200,7 +262,7 @@ public final class Scenarios {
                 }
             }
             boolean everywhere = true;
-            for (int p = 1; p <= n; p++) {
+            for (int p : places) {
                 everywhere &= p == place || !ahead(driver, place, rival, p);
             }
             if (!everywhere) {
@@ -230,23 +292,24 @@ public final class Scenarios {
         Map<String, double[]> wins = new HashMap<>();
         drivers.forEach(d -> wins.put(d, new double[2]));
         long orders = 1;
-        for (int k = 2; k <= drivers.size() && orders <= runs; k++) {
+        for (int k = 2; k <= drivers.size() - fixed().size() && orders <= runs; k++) {
             orders *= k;
         }
         oddsExact = remaining.size() == 1 && orders <= runs;
         int total = 0;
         if (oddsExact) {
-            List<String> order = new ArrayList<>(drivers);
-            total = permutations(order, 0, wins);
+            List<String> free = drivers.stream().filter(d -> !fixed().containsKey(d)).collect(java.util.stream.Collectors.toList());
+            total = permutations(free, 0, wins);
         } else {
             for (int run = 0; run < runs; run++) {
                 List<List<String>> season = new ArrayList<>();
-                for (int r = 0; r < remaining.size(); r++) {
-                    List<String> order = new ArrayList<>(drivers);
-                    for (int i = order.size() - 1; i > 0; i--) {
-                        java.util.Collections.swap(order, i, random.nextInt(i + 1));
+                for (Race race : remaining) {
+                    Map<String, Integer> fixedHere = assumed.getOrDefault(race.name(), Map.of());
+                    List<String> free = new ArrayList<>(drivers.stream().filter(d -> !fixedHere.containsKey(d)).toList());
+                    for (int i = free.size() - 1; i > 0; i--) {
+                        java.util.Collections.swap(free, i, random.nextInt(i + 1));
                     }
-                    season.add(order);
+                    season.add(placed(free, fixedHere));
                 }
                 credit(finalStandings(season), wins);
                 total++;
@@ -260,9 +323,23 @@ public final class Scenarios {
         return wins;
     }
 
+    /** The free drivers in order around the assumed places. */
+    private List<String> placed(List<String> free, Map<String, Integer> fixedHere) {
+        String[] order = new String[drivers.size()];
+        fixedHere.forEach((d, p) -> order[p - 1] = d);
+        int next = 0;
+        for (String d : free) {
+            while (order[next] != null) {
+                next++;
+            }
+            order[next] = d;
+        }
+        return Arrays.asList(order);
+    }
+
     private int permutations(List<String> order, int k, Map<String, double[]> wins) {
         if (k == order.size()) {
-            credit(finalStandings(List.of(order)), wins);
+            credit(finalStandings(List.of(placed(order, fixed()))), wins);
             return 1;
         }
         int count = 0;

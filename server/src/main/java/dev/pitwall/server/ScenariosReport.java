@@ -34,6 +34,12 @@ public record ScenariosReport(String after, List<String> remaining, String odds,
 
     /** The outlook after a race (by default the latest run), for every driver or one. */
     public static ScenariosReport of(Championship championship, Optional<Race> after, Optional<String> driver, int runs, long seed) {
+        return of(championship, after, driver, runs, seed, java.util.Map.of());
+    }
+
+    /** The same, with some results of the remaining races assumed: race name to driver to finishing position. */
+    public static ScenariosReport of(Championship championship, Optional<Race> after, Optional<String> driver, int runs, long seed,
+                                     java.util.Map<String, java.util.Map<String, Integer>> assumed) {
         List<Race> races = championship.races();
         int afterIndex;
         if (after.isEmpty()) {
@@ -43,7 +49,7 @@ public record ScenariosReport(String after, List<String> remaining, String odds,
             afterIndex = races.indexOf(after.get());
         }
         Scenarios.Report report = afterIndex + 1 >= races.size() ? Scenarios.decided(championship)
-                : Scenarios.before(championship, races.get(afterIndex + 1), new SplittableRandom(seed), runs);
+                : Scenarios.before(championship, races.get(afterIndex + 1), new SplittableRandom(seed), runs, assumed);
         Optional<String> only = driver.map(d -> championship.requireEntrant(d).name());
         List<Row> rows = new ArrayList<>();
         for (Outlook o : report.drivers()) {
