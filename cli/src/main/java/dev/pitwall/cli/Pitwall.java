@@ -21,6 +21,7 @@ import java.io.PrintWriter;
                 AuditCommand.class,
                 ValidateCommand.class,
                 ScenariosCommand.class,
+                InspectCommand.class,
                 ConformanceCommand.class,
                 ServeCommand.class,
                 ImportCommand.class,

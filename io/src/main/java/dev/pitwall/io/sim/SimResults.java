@@ -1,0 +1,84 @@
+package dev.pitwall.io.sim;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pitwall.io.InvalidInputException;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads the result files games and their dedicated servers write, recognising the format by its content:
+ * Assetto Corsa Competizione server JSON (UTF-16LE without a byte-order mark, or UTF-8) and Assetto Corsa
+ * server JSON. Nothing is taken from a file that cannot be read whole; the error names the file and what is wrong.
+ */
+public final class SimResults {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SimResults() {
+    }
+
+    public static SimSession read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw InvalidInputException.at(file, 0, "cannot be read: " + e.getMessage());
+        }
+        String text = decode(file, bytes);
+        String start = text.stripLeading();
+        if (!start.startsWith("{")) {
+            throw InvalidInputException.at(file, 0, "not a result file Pitwall knows: expected the JSON of an Assetto Corsa "
+                    + "Competizione or Assetto Corsa server");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw InvalidInputException.at(file, line, "not well-formed JSON (truncated?): " + e.getOriginalMessage());
+        }
+        if (root.has("sessionType") && root.has("trackName")) {
+            return AccReader.read(file, root);
+        }
+        if (root.has("TrackName") && root.has("Type")) {
+            return AcServerReader.read(file, root);
+        }
+        throw InvalidInputException.at(file, 1, "not a result file Pitwall knows: expected sessionType and trackName "
+                + "(Assetto Corsa Competizione) or TrackName and Type (Assetto Corsa server)");
+    }
+
+    /** UTF-16LE with or without a byte-order mark (ACC writes it without), else strict UTF-8. */
+    static String decode(Path file, byte[] bytes) {
+        if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
+            return strict(file, bytes, 2, StandardCharsets.UTF_16LE);
+        }
+        if (bytes.length >= 2 && bytes[0] != 0 && bytes[1] == 0) {
+            return strict(file, bytes, 0, StandardCharsets.UTF_16LE);
+        }
+        int skip = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        return strict(file, bytes, skip, StandardCharsets.UTF_8);
+    }
+
+    private static String strict(Path file, byte[] bytes, int offset, Charset charset) {
+        try {
+            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString();
+        } catch (CharacterCodingException e) {
+            throw InvalidInputException.at(file, 0, "expected " + charset.name() + " text (the encoding this file starts in), "
+                    + "found bytes that are not");
+        }
+    }
+
+    static InvalidInputException missing(Path file, String what) {
+        return InvalidInputException.at(file, 0, "expected " + what + ", which the file does not have");
+    }
+}

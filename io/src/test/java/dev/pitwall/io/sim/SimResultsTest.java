@@ -1,0 +1,164 @@
+package dev.pitwall.io.sim;
+
+import dev.pitwall.io.InvalidInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The Assetto Corsa Competizione and Assetto Corsa server files of the simresults test logs (ISC licence), read and
+ * checked against what the files say and what simresults asserts about them.
+ */
+class SimResultsTest {
+
+    static Path samples() {
+        Path dir = Path.of("").toAbsolutePath();
+        for (int i = 0; i < 4 && dir != null; i++, dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("shared/data/sim-results"))) {
+                return dir.resolve("shared/data/sim-results");
+            }
+        }
+        throw new AssertionError("shared/data/sim-results not found beside the checkout");
+    }
+
+    static Stream<Path> files() throws IOException {
+        return Stream.of("assettocorsa-competizione", "assettocorsa-server-json").flatMap(folder -> {
+            try {
+                return Files.list(samples().resolve(folder)).filter(f -> f.toString().endsWith(".json")).sorted();
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("files")
+    void everySampleIsRead(Path file) {
+        SimSession session = SimResults.read(file);
+
+        assertThat(session.format()).isIn("acc", "assetto-corsa-server");
+        assertThat(session.session()).isIn("race", "qualifying", "practice");
+        assertThat(session.track()).isNotBlank();
+        for (int i = 0; i < session.results().size(); i++) {
+            assertThat(session.results().get(i).position()).isEqualTo(i + 1);
+        }
+    }
+
+    @Test
+    void accRaceAtBrandsHatch() {
+        SimSession s = SimResults.read(samples().resolve("assettocorsa-competizione/191003_235558_R.json"));
+
+        assertThat(s.session()).isEqualTo("race");
+        assertThat(s.track()).isEqualTo("brands_hatch");
+        assertThat(s.results()).hasSize(3);
+        SimEntry p1 = s.results().getFirst();
+        assertThat(p1.driver()).isEqualTo("Andrea Mel");
+        assertThat(p1.platformId()).contains("123");
+        assertThat(p1.number()).contains(82);
+        assertThat(p1.laps()).isEqualTo(23);
+        assertThat(p1.totalTime()).contains(Duration.ofMillis(2329129));
+        assertThat(p1.status()).isEqualTo("finished");
+        assertThat(s.results().get(1).carClass()).contains("Pro-Am");
+        SimEntry p3 = s.results().get(2);
+        assertThat(p3.driver()).isEqualTo("Federico Siv");
+        assertThat(p3.team()).contains("TEAMname");
+        assertThat(p3.status()).isEqualTo("laps down");
+    }
+
+    @Test
+    void theBigAccRaceKeepsTheLeaderboardOrderAndTheGamesPenalties() {
+        SimSession s = SimResults.read(samples().resolve("assettocorsa-competizione/race.to.fix.positions.json"));
+
+        assertThat(s.results()).hasSize(40);
+        assertThat(s.results().get(5).driver()).isEqualTo("Kevin");
+        assertThat(s.results().stream().filter(e -> e.status().equals("did not start"))).hasSize(5);
+        SimEntry penalised = s.results().stream().filter(e -> e.number().equals(java.util.Optional.of(20))).findFirst().orElseThrow();
+        assertThat(penalised.position()).isEqualTo(14);
+        assertThat(penalised.penalties()).anyMatch(p -> p.startsWith("+80s PostRaceTime"));
+    }
+
+    @Test
+    void robustnessSamplesAsSimresultsReadsThem() {
+        SimSession noCarId = SimResults.read(samples().resolve("assettocorsa-competizione/race.with.missing.carId.attribute.json"));
+        assertThat(noCarId.results().getFirst().driver()).isEqualTo("Alberto For");
+        assertThat(noCarId.warnings()).containsExactly("leaderboard line 1 has no car.carId and is left out");
+
+        SimSession noLines = SimResults.read(samples().resolve("assettocorsa-competizione/race.without.leaderBoardLines,attribute.json"));
+        assertThat(noLines.results()).isEmpty();
+        assertThat(noLines.warnings()).isNotEmpty();
+    }
+
+    @Test
+    void assettoCorsaServerRaceAtMonza() {
+        SimSession s = SimResults.read(samples().resolve("assettocorsa-server-json/2015_10_17_9_49_RACE.json"));
+
+        assertThat(s.session()).isEqualTo("race");
+        assertThat(s.track()).isEqualTo("monza (full course)");
+        SimEntry p1 = s.results().getFirst();
+        assertThat(p1.driver()).isEqualTo("Andrea Sorlini");
+        assertThat(p1.platformId()).contains("76561198213775428");
+        assertThat(p1.laps()).isEqualTo(10);
+        assertThat(p1.totalTime()).contains(Duration.ofMillis(1003035));
+        assertThat(s.results().stream().filter(e -> e.status().equals("did not start"))).hasSize(7);
+        // Empty car slots are not entrants.
+        SimSession slots = SimResults.read(samples().resolve("assettocorsa-server-json/tyre.info.json"));
+        assertThat(slots.results()).allMatch(e -> !e.driver().isBlank());
+    }
+
+    @Test
+    void badFilesAreNamedWithWhatIsWrong(@TempDir Path dir) throws IOException {
+        Path acc = samples().resolve("assettocorsa-competizione/191003_235558_R.json");
+        byte[] bytes = Files.readAllBytes(acc);
+        Path truncated = Files.write(dir.resolve("truncated.json"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Path unknown = Files.writeString(dir.resolve("unknown.json"), "{\"hello\": 1}");
+        Path text = Files.writeString(dir.resolve("notes.txt"), "just some notes");
+        Path latin1 = Files.write(dir.resolve("latin1.json"), "{\"TrackName\": \"M\u00f6nza\", \"Type\": \"RACE\"}".getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> SimResults.read(truncated)).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith(truncated + ":").hasMessageContaining("not well-formed JSON (truncated?)");
+        assertThatThrownBy(() -> SimResults.read(unknown)).hasMessageContaining("not a result file Pitwall knows");
+        assertThatThrownBy(() -> SimResults.read(text)).hasMessageContaining("not a result file Pitwall knows");
+        assertThatThrownBy(() -> SimResults.read(latin1)).hasMessageContaining("expected UTF-8 text");
+    }
+
+    @ParameterizedTest
+    @MethodSource("files")
+    void corruptedCopiesGiveClearErrorsNeverCrashes(Path file, @TempDir Path dir) throws IOException {
+        byte[] original = Files.readAllBytes(file);
+        Random random = new Random(file.getFileName().toString().hashCode());
+        for (int round = 0; round < 40; round++) {
+            byte[] bytes = original.clone();
+            switch (round % 3) {
+                case 0 -> bytes = java.util.Arrays.copyOf(bytes, random.nextInt(bytes.length));
+                case 1 -> {
+                    for (int k = 0; k < 1 + random.nextInt(8); k++) {
+                        bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
+                    }
+                }
+                default -> {
+                    int at = random.nextInt(bytes.length);
+                    bytes = java.util.Arrays.copyOfRange(bytes, at, bytes.length);
+                }
+            }
+            Path mutated = Files.write(dir.resolve("mutated-" + round + ".json"), bytes);
+            try {
+                SimSession s = SimResults.read(mutated);
+                assertThat(s.results()).isNotNull();
+            } catch (InvalidInputException e) {
+                assertThat(e.getMessage()).startsWith(mutated.toString());
+            }
+        }
+    }
+}
