@@ -35,9 +35,15 @@ public final class SimResults {
         }
         String text = decode(file, bytes);
         String start = text.stripLeading();
+        if (start.startsWith("<?xml") || start.startsWith("<rFactorXML")) {
+            if (!text.contains("</rFactorXML>")) {
+                throw InvalidInputException.at(file, 0, "an rFactor results file without its closing </rFactorXML> (truncated?)");
+            }
+            return RfactorReader.read(file, text);
+        }
         if (!start.startsWith("{")) {
             throw InvalidInputException.at(file, 0, "not a result file Pitwall knows: expected the JSON of an Assetto Corsa "
-                    + "Competizione or Assetto Corsa server");
+                    + "Competizione or Assetto Corsa server, or rFactor XML");
         }
         JsonNode root;
         try {
@@ -56,8 +62,22 @@ public final class SimResults {
                 + "(Assetto Corsa Competizione) or TrackName and Type (Assetto Corsa server)");
     }
 
-    /** UTF-16LE with or without a byte-order mark (ACC writes it without), else strict UTF-8. */
+    /**
+     * UTF-16LE with or without a byte-order mark (ACC writes it without), else UTF-8; an XML file that is not valid
+     * UTF-8 is read as Latin-1, as the rFactor games write it whatever they declare.
+     */
     static String decode(Path file, byte[] bytes) {
+        int xmlStart = 0;
+        while (xmlStart < bytes.length && Character.isWhitespace(bytes[xmlStart])) {
+            xmlStart++;
+        }
+        if (xmlStart < bytes.length && bytes[xmlStart] == '<') {
+            try {
+                return strict(file, bytes, 0, StandardCharsets.UTF_8);
+            } catch (InvalidInputException e) {
+                return new String(bytes, StandardCharsets.ISO_8859_1);
+            }
+        }
         if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
             return strict(file, bytes, 2, StandardCharsets.UTF_16LE);
         }

@@ -34,9 +34,10 @@ class SimResultsTest {
     }
 
     static Stream<Path> files() throws IOException {
-        return Stream.of("assettocorsa-competizione", "assettocorsa-server-json").flatMap(folder -> {
+        return Stream.of("assettocorsa-competizione", "assettocorsa-server-json", "rfactor2", "automobilista").flatMap(folder -> {
             try {
-                return Files.list(samples().resolve(folder)).filter(f -> f.toString().endsWith(".json")).sorted();
+                return Files.list(samples().resolve(folder)).filter(f -> f.toString().endsWith(".json") || f.toString().endsWith(".xml"))
+                        .sorted();
             } catch (IOException e) {
                 throw new AssertionError(e);
             }
@@ -48,7 +49,7 @@ class SimResultsTest {
     void everySampleIsRead(Path file) {
         SimSession session = SimResults.read(file);
 
-        assertThat(session.format()).isIn("acc", "assetto-corsa-server");
+        assertThat(session.format()).isIn("acc", "assetto-corsa-server", "rfactor");
         assertThat(session.session()).isIn("race", "qualifying", "practice");
         assertThat(session.track()).isNotBlank();
         for (int i = 0; i < session.results().size(); i++) {
@@ -115,6 +116,38 @@ class SimResultsTest {
         // Empty car slots are not entrants.
         SimSession slots = SimResults.read(samples().resolve("assettocorsa-server-json/tyre.info.json"));
         assertThat(slots.results()).allMatch(e -> !e.driver().isBlank());
+    }
+
+    @Test
+    void rfactorPositionsThatContradictLapsAndTimesAreReSortedAndReported() {
+        SimSession s = SimResults.read(samples().resolve("rfactor2/race_with_corrupted_positions_added_DQ_driver.xml"));
+
+        assertThat(s.results()).extracting(SimEntry::driver)
+                .startsWith("mauserrifle", "Leonardo Saponti", "Tig_green", "Malek1th");
+        assertThat(s.results().getLast().status()).isEqualTo("disqualified");
+        assertThat(s.warnings()).contains("Tig_green is 3 by laps and finish time; the file says 1");
+    }
+
+    @Test
+    void rfactorFilesAsTheGamesWriteThem() {
+        SimSession race = SimResults.read(samples().resolve("rfactor2/race.xml"));
+        assertThat(race.session()).isEqualTo("race");
+        assertThat(race.track()).isEqualTo("Sebring [Virtua_LM] (Sebring 12h Course)");
+        assertThat(race.results()).extracting(SimEntry::driver).contains("Gérard larrousse"); // Latin-1 bytes
+        assertThat(race.results()).allMatch(e -> e.carClass().equals(java.util.Optional.of("LolaT280")) && e.status().equals("finished"));
+
+        SimSession states = SimResults.read(samples().resolve("rfactor2/race_changed_finish_states.xml"));
+        assertThat(states.results()).extracting(SimEntry::status).contains("disqualified", "retired (Engine)", "retired (Accident)");
+
+        SimSession amp = SimResults.read(samples().resolve("rfactor2/race_with_amp_chars_in_vehicle.xml"));
+        assertThat(amp.results()).hasSize(5); // a bare & in a vehicle file name does not stop the reading
+
+        SimSession swaps = SimResults.read(samples().resolve("rfactor2/race_changed_with_swaps.xml"));
+        assertThat(swaps.results()).anyMatch(e -> e.drivers().size() == 3);
+
+        assertThat(SimResults.read(samples().resolve("rfactor2/qualify_with_invalid_chars.xml")).session()).isEqualTo("qualifying");
+        assertThat(SimResults.read(samples().resolve("automobilista/race.xml")).results()).extracting(e -> e.carClass().orElse(""))
+                .contains("F309", "F301");
     }
 
     @Test
