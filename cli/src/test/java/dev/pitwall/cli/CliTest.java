@@ -291,6 +291,26 @@ class CliTest {
     }
 
     @Test
+    void aGamesResultFileIsImportedAllOrNothing(@TempDir Path dir) throws IOException {
+        Path league = dir.resolve("league");
+        copy(Path.of("..", "examples", "rf2-sebring-league"), league);
+        Files.delete(league.resolve("results/round-4.xml"));
+        Path samples = Path.of("..", "..", "shared", "data", "sim-results");
+
+        Run ok = pitwall("results", "import", league.toString(), "Round 4", samples.resolve("rfactor2/race.xml").toString());
+        assertThat(ok.status()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("Round 4 now has 5 result rows");
+        byte[] imported = Files.readAllBytes(league.resolve("results/round-4.xml"));
+
+        Run refused = pitwall("results", "import", league.toString(), "Round 4", samples.resolve("automobilista/race.xml").toString());
+        assertThat(refused.status()).isEqualTo(2);
+        assertThat(refused.err()).contains("unknown driver");
+        assertThat(Files.readAllBytes(league.resolve("results/round-4.xml"))).isEqualTo(imported);
+        assertThat(pitwall("standings", league.toString(), "-f", "json").json().get("standings").get(0).get("driver").asText())
+                .isEqualTo("Malek1th");
+    }
+
+    @Test
     void afterTheLastRaceTheTitleIsDecided() {
         JsonNode json = pitwall("scenarios", EXAMPLE, "--format", "json").json();
 
@@ -332,7 +352,10 @@ class CliTest {
     }
 
     static void copyExample(Path dir) throws IOException {
-        Path from = Path.of(EXAMPLE);
+        copy(Path.of(EXAMPLE), dir);
+    }
+
+    static void copy(Path from, Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path f : files.toList()) {
                 Path to = dir.resolve(from.relativize(f).toString());

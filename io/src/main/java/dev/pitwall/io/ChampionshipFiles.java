@@ -35,7 +35,7 @@ public final class ChampionshipFiles {
     public static final String REGULATIONS = "championship.yaml";
     public static final String DECISIONS = "decisions.yaml";
     public static final String RESULTS = "results";
-    private static final List<String> RESULT_EXTENSIONS = List.of("md", "csv", "json");
+    private static final List<String> RESULT_EXTENSIONS = List.of("md", "csv", "json", "xml");
 
     private ChampionshipFiles() {
     }
@@ -62,7 +62,7 @@ public final class ChampionshipFiles {
         for (Race race : races) {
             try {
                 resultsFile(source, race, regulations.resultFiles().get(race.name())).ifPresent(file ->
-                        results.put(race.name(), readResults(source.path(file), source.read(file).orElseThrow(), race.name(), entries)));
+                        results.put(race.name(), readResults(source.path(file), source.readBytes(file).orElseThrow(), race.name(), entries)));
             } catch (InvalidInputException e) {
                 errors.addAll(e.errors());
             }
@@ -95,7 +95,30 @@ public final class ChampionshipFiles {
      * {@code .json}, by its extension.
      */
     public static RaceResult readResults(Path file, String race, EntryList entries) {
-        return readResults(file, readText(file), race, entries);
+        try {
+            return readResults(file, Files.readAllBytes(file), race, entries);
+        } catch (NoSuchFileException e) {
+            throw InvalidInputException.at(file, 0, "no such file");
+        } catch (IOException e) {
+            throw InvalidInputException.at(file, 0, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads results from a file's bytes: a game's result file (rFactor XML, Assetto Corsa Competizione or Assetto Corsa
+     * server JSON, recognised by content) or Pitwall's own tables (Markdown, CSV, JSON) by extension.
+     */
+    public static RaceResult readResults(Path file, byte[] bytes, String race, EntryList entries) {
+        if (dev.pitwall.io.sim.SimResults.isGameFile(bytes)) {
+            return ResultRows.resolve(file, race, GameResults.rows(dev.pitwall.io.sim.SimResults.read(file, bytes)), entries);
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw InvalidInputException.at(file, 0, "expected UTF-8 text");
+        }
+        return readResults(file, text.startsWith("\uFEFF") ? text.substring(1) : text, race, entries);
     }
 
     /** Reads results held as text; {@code file}'s extension says the format and error messages name it. */
@@ -104,7 +127,8 @@ public final class ChampionshipFiles {
             case "md", "markdown", "txt" -> MarkdownResultsReader.read(file, text);
             case "csv" -> CsvResultsReader.read(file, text);
             case "json" -> JsonResultsReader.read(file, text, race);
-            default -> throw InvalidInputException.at(file, 0, "expected a results file ending in .md, .csv or .json");
+            default -> throw InvalidInputException.at(file, 0, "expected a results file ending in .md, .csv or .json, "
+                    + "or a game's result file (rFactor XML, Assetto Corsa Competizione or Assetto Corsa server JSON)");
         };
         return ResultRows.resolve(file, race, rows, entries);
     }

@@ -23,6 +23,11 @@ public interface ChampionshipSource {
     /** The file's text, if the file exists. */
     Optional<String> read(String relative);
 
+    /** The file's bytes, for formats that carry their own encoding (game result files). */
+    default Optional<byte[]> readBytes(String relative) {
+        return read(relative).map(text -> text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** The names of the files in a folder, sorted. */
     List<String> list(String folder);
 
@@ -48,6 +53,19 @@ public interface ChampionshipSource {
                 return Optional.empty();
             }
             return Optional.of(ChampionshipFiles.readText(file));
+        }
+
+        @Override
+        public Optional<byte[]> readBytes(String relative) {
+            Path file = dir.resolve(relative);
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(Files.readAllBytes(file));
+            } catch (IOException e) {
+                throw InvalidInputException.at(file, 0, "cannot be read: " + e.getMessage());
+            }
         }
 
         @Override

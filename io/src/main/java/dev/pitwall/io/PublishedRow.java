@@ -10,6 +10,12 @@ import java.util.Optional;
  * @param driver  the driver cell, which may start with the country ({@code Italy Valerio Gallo})
  * @param time    the winner's time, a gap, laps down or a status word; may be empty
  * @param points  the points cell, empty when the format has no points column
+ * @param platformId the driver's platform id (a Steam id) from a game's file, matched to an entrant's online id
  */
-record PublishedRow(int line, String position, Optional<String> country, String driver, String time, Optional<String> points) {
+record PublishedRow(int line, String position, Optional<String> country, String driver, String time, Optional<String> points,
+                    Optional<String> platformId) {
+
+    PublishedRow(int line, String position, Optional<String> country, String driver, String time, Optional<String> points) {
+        this(line, position, country, driver, time, points, Optional.empty());
+    }
 }

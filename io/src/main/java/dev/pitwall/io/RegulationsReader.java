@@ -97,7 +97,7 @@ final class RegulationsReader {
                 throw Node.error(e, driver + " is already entered on line " + earlier);
             }
             entrants.add(new Entrant(driver,
-                    Node.text(e.require("country", "the country the driver represents"), "a country"),
+                    e.get("country").map(n -> Node.text(n, "the country the driver represents")).orElse(""),
                     e.get("online-id").map(n -> Node.text(n, "the driver's online ID")),
                     e.get("team").map(n -> Node.text(n, "the team or manufacturer")),
                     e.get("carry-over").map(RegulationsReader::carryOver).orElse(CarryOver.none())));

@@ -77,7 +77,7 @@ final class ResultRows {
         }
         Optional<String> country = row.country().filter(c -> !c.isBlank());
         String name = cell;
-        Optional<Entrant> entrant = entries.find(cell);
+        Optional<Entrant> entrant = row.platformId().flatMap(entries::find).or(() -> entries.find(cell));
         if (entrant.isEmpty() && country.isEmpty()) {
             Optional<String[]> split = Countries.splitLeadingCountry(cell);
             if (split.isPresent()) {

@@ -241,8 +241,18 @@ public final class PitwallServer {
 
     private void postResults(Context ctx) {
         Credential who = require(ctx, Credential.Role.ORGANIZER);
-        String format = format(ctx);
-        Championships.At at = championships.postResults(ctx.pathParam("id"), seen(ctx), ctx.pathParam("race"), format, ctx.body(),
+        byte[] bytes = ctx.bodyAsBytes();
+        String format;
+        String table;
+        if (dev.pitwall.io.sim.SimResults.isGameFile(bytes)) {
+            // A game's own result file, in whatever encoding the game wrote it.
+            table = dev.pitwall.io.sim.SimResults.decode(java.nio.file.Path.of("body"), bytes);
+            format = table.stripLeading().startsWith("<") ? "xml" : "json";
+        } else {
+            format = format(ctx);
+            table = ctx.body();
+        }
+        Championships.At at = championships.postResults(ctx.pathParam("id"), seen(ctx), ctx.pathParam("race"), format, table,
                 who.name(), reason(ctx, "results posted"));
         written(ctx, at);
     }

@@ -136,6 +136,22 @@ class ServerIT {
     }
 
     @Test
+    void aGamesResultFileIsAcceptedAsItIs() throws Exception {
+        var league = Path.of("..", "examples", "rf2-sebring-league");
+        var bytes = java.nio.file.Files.readAllBytes(league.resolve("championship.yaml"));
+        Reply created = post("/api/championships?id=sebring-league", organizer, new String(bytes, StandardCharsets.UTF_8));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        var xml = java.nio.file.Files.readAllBytes(league.resolve("results/round-1.xml")); // Latin-1, as the game wrote it
+        var r = HTTP.send(HttpRequest.newBuilder(uri("/api/championships/sebring-league/races/round-1/results"))
+                .header("Authorization", "Bearer " + organizer).header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(xml)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        JsonNode results = get("/api/championships/sebring-league/races/round-1/results").json().get("results");
+        assertThat(results.get(2).get("driver").asText()).isEqualTo("Gérard larrousse");
+    }
+
+    @Test
     void unknownThingsAre404() throws Exception {
         assertThat(get("/api/championships/no-such-cup").status()).isEqualTo(404);
         assertThat(get(GT + "/races/race-9/results").status()).isEqualTo(404);

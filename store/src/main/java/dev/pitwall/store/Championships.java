@@ -126,10 +126,14 @@ public final class Championships {
         drafts.add(Revision.Draft.regulations(source.read(ChampionshipFiles.REGULATIONS).orElseThrow(), author,
                 "imported from " + dir.getFileName()));
         for (Race race : c.racesRun()) {
-            for (String ext : List.of("md", "csv", "json")) {
+            for (String ext : List.of("md", "csv", "json", "xml")) {
                 String file = ChampionshipFiles.RESULTS + "/" + race.slug() + "." + ext;
-                source.read(file).ifPresent(text -> drafts.add(Revision.Draft.results(race.name(), ext, text, author,
-                        "imported from " + dir.getFileName() + "/" + file)));
+                // Revisions hold text: a game's file is decoded from whatever encoding the game wrote.
+                source.readBytes(file).map(bytes -> dev.pitwall.io.sim.SimResults.isGameFile(bytes)
+                                ? dev.pitwall.io.sim.SimResults.decode(source.path(file), bytes)
+                                : source.read(file).orElseThrow())
+                        .ifPresent(text -> drafts.add(Revision.Draft.results(race.name(), ext, text, author,
+                                "imported from " + dir.getFileName() + "/" + file)));
             }
         }
         for (var d : source.read(ChampionshipFiles.DECISIONS).map(Championships::decisionItems).orElse(List.of())) {

@@ -33,6 +33,20 @@ public final class SimResults {
         } catch (IOException e) {
             throw InvalidInputException.at(file, 0, "cannot be read: " + e.getMessage());
         }
+        return read(file, bytes);
+    }
+
+    /** Whether these bytes look like a game's result file rather than one of Pitwall's own tables. */
+    public static boolean isGameFile(byte[] bytes) {
+        if (bytes.length >= 2 && bytes[0] != 0 && bytes[1] == 0) {
+            return true; // UTF-16LE without a byte-order mark: ACC
+        }
+        String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
+        return head.contains("<rFactorXML") || head.contains("\"sessionType\"") || head.contains("\"TrackName\"");
+    }
+
+    /** Reads a game's result file from its bytes; {@code file} names it in errors. */
+    public static SimSession read(Path file, byte[] bytes) {
         String text = decode(file, bytes);
         String start = text.stripLeading();
         if (start.startsWith("<?xml") || start.startsWith("<rFactorXML")) {
@@ -66,7 +80,7 @@ public final class SimResults {
      * UTF-16LE with or without a byte-order mark (ACC writes it without), else UTF-8; an XML file that is not valid
      * UTF-8 is read as Latin-1, as the rFactor games write it whatever they declare.
      */
-    static String decode(Path file, byte[] bytes) {
+    public static String decode(Path file, byte[] bytes) {
         int xmlStart = 0;
         while (xmlStart < bytes.length && Character.isWhitespace(bytes[xmlStart])) {
             xmlStart++;
