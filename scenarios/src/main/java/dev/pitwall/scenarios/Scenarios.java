@@ -4,6 +4,7 @@ import dev.pitwall.core.model.Championship;
 import dev.pitwall.core.model.Decision;
 import dev.pitwall.core.model.Entrant;
 import dev.pitwall.core.model.Finish;
+import dev.pitwall.core.model.Ordinal;
 import dev.pitwall.core.model.Points;
 import dev.pitwall.core.model.Race;
 import dev.pitwall.core.model.RaceResult;
@@ -269,7 +270,7 @@ public final class Scenarios {
                 conditions.add(new Outlook.Condition(rival, atBest));
             }
         }
-        String ordinal = ordinal(place);
+        String ordinal = Ordinal.of(place);
         if (conditions.isEmpty()) {
             return new Outlook.Need(place, Outlook.Verdict.CLINCHES, List.of(),
                     driver + ": " + ordinal + " clinches the title whatever the others do.");
@@ -278,7 +279,7 @@ public final class Scenarios {
             return new Outlook.Need(place, Outlook.Verdict.CANNOT, List.of(), driver + ": " + ordinal + " cannot win the title.");
         }
         List<String> parts = conditions.stream().map(c -> c.atBest() == 2 ? c.rival() + " does not win"
-                : c.rival() + " finishes " + ordinal(c.atBest()) + (c.atBest() < n ? " or lower" : "")).toList();
+                : c.rival() + " finishes " + Ordinal.of(c.atBest()) + (c.atBest() < n ? " or lower" : "")).toList();
         return new Outlook.Need(place, Outlook.Verdict.POSSIBLE, conditions,
                 driver + ": " + ordinal + " wins the title if " + String.join(" and ", parts) + ".");
     }
@@ -371,15 +372,6 @@ public final class Scenarios {
         return Standings.after(season, remaining.getLast());
     }
 
-    static String ordinal(int n) {
-        String suffix = (n % 100 >= 11 && n % 100 <= 13) ? "th" : switch (n % 10) {
-            case 1 -> "st";
-            case 2 -> "nd";
-            case 3 -> "rd";
-            default -> "th";
-        };
-        return n + suffix;
-    }
 
     /** For tests: the points a driver has before the remaining races. */
     Points pointsBefore(String driver) {

@@ -1,6 +1,7 @@
 package dev.pitwall.core.scoring;
 
 import dev.pitwall.core.model.Championship;
+import dev.pitwall.core.model.Ordinal;
 import dev.pitwall.core.model.Points;
 import dev.pitwall.core.model.Race;
 
@@ -28,7 +29,7 @@ public final class Audit {
                 if (e.position().isPresent() && e.position().getAsInt() != printed) {
                     found.add(new Disagreement(race.name(), printed, e.driver(), "position", Points.of(printed),
                             Points.of(e.position().getAsInt()),
-                            "the times and decisions place " + e.driver() + " " + ordinal(e.position().getAsInt())));
+                            "the times and decisions place " + e.driver() + " " + Ordinal.of(e.position().getAsInt())));
                 }
                 e.published().publishedPoints().ifPresent(published -> {
                     if (published.compareTo(e.points()) != 0) {
@@ -48,16 +49,7 @@ public final class Audit {
         int p = e.position().getAsInt();
         Points base = race.rules().points().forPosition(p);
         Points multiplier = race.rules().multiplier();
-        return ordinal(p) + " pays " + base + (multiplier.equals(Points.ONE) ? "" : " x " + multiplier + " = " + e.points());
+        return Ordinal.of(p) + " pays " + base + (multiplier.equals(Points.ONE) ? "" : " x " + multiplier + " = " + e.points());
     }
 
-    static String ordinal(int n) {
-        String suffix = (n % 100 >= 11 && n % 100 <= 13) ? "th" : switch (n % 10) {
-            case 1 -> "st";
-            case 2 -> "nd";
-            case 3 -> "rd";
-            default -> "th";
-        };
-        return n + suffix;
-    }
 }
