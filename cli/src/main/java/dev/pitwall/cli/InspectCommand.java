@@ -13,7 +13,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "inspect", description = "The classification a game's result file yields "
-        + "(Assetto Corsa Competizione server JSON, Assetto Corsa server JSON, rFactor 2 / rFactor / Automobilista / Game Stock Car XML).")
+        + "(Assetto Corsa Competizione and Assetto Corsa server JSON, rFactor 2 / rFactor / Automobilista / Game Stock Car XML, "
+        + "Automobilista 2 sms_stats).")
 final class InspectCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "<file>", description = "The result file.")

@@ -42,12 +42,17 @@ public final class SimResults {
             return true; // UTF-16LE without a byte-order mark: ACC
         }
         String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
-        return head.contains("<rFactorXML") || head.contains("\"sessionType\"") || head.contains("\"TrackName\"");
+        return head.contains("<rFactorXML") || head.contains("\"sessionType\"") || head.contains("\"TrackName\"")
+                || head.contains("'sms_stats'");
     }
 
     /** Reads a game's result file from its bytes; {@code file} names it in errors. */
     public static SimSession read(Path file, byte[] bytes) {
         String text = decode(file, bytes);
+        if (text.stripLeading().startsWith("//")) {
+            // The sms_stats container (Automobilista 2, Project CARS): comment lines around a JSON object.
+            text = text.lines().map(l -> l.stripLeading().startsWith("//") ? "" : l).collect(java.util.stream.Collectors.joining("\n"));
+        }
         String start = text.stripLeading();
         if (start.startsWith("<?xml") || start.startsWith("<rFactorXML")) {
             if (!text.contains("</rFactorXML>")) {
@@ -71,6 +76,9 @@ public final class SimResults {
         }
         if (root.has("TrackName") && root.has("Type")) {
             return AcServerReader.read(file, root);
+        }
+        if (root.path("stats").has("history")) {
+            return Ams2Reader.read(file, root);
         }
         throw InvalidInputException.at(file, 1, "not a result file Pitwall knows: expected sessionType and trackName "
                 + "(Assetto Corsa Competizione) or TrackName and Type (Assetto Corsa server)");

@@ -34,7 +34,7 @@ class SimResultsTest {
     }
 
     static Stream<Path> files() throws IOException {
-        return Stream.of("assettocorsa-competizione", "assettocorsa-server-json", "rfactor2", "automobilista").flatMap(folder -> {
+        return Stream.of("assettocorsa-competizione", "assettocorsa-server-json", "rfactor2", "automobilista", "automobilista2").flatMap(folder -> {
             try {
                 return Files.list(samples().resolve(folder)).filter(f -> f.toString().endsWith(".json") || f.toString().endsWith(".xml"))
                         .sorted();
@@ -49,7 +49,7 @@ class SimResultsTest {
     void everySampleIsRead(Path file) {
         SimSession session = SimResults.read(file);
 
-        assertThat(session.format()).isIn("acc", "assetto-corsa-server", "rfactor");
+        assertThat(session.format()).isIn("acc", "assetto-corsa-server", "rfactor", "automobilista2");
         assertThat(session.session()).isIn("race", "qualifying", "practice");
         assertThat(session.track()).isNotBlank();
         for (int i = 0; i < session.results().size(); i++) {
@@ -148,6 +148,23 @@ class SimResultsTest {
         assertThat(SimResults.read(samples().resolve("rfactor2/qualify_with_invalid_chars.xml")).session()).isEqualTo("qualifying");
         assertThat(SimResults.read(samples().resolve("automobilista/race.xml")).results()).extracting(e -> e.carClass().orElse(""))
                 .contains("F309", "F301");
+    }
+
+    @Test
+    void automobilista2StatsFilesGiveTheirLastRace() {
+        SimSession s = SimResults.read(samples().resolve("automobilista2/practice.and.race.json"));
+
+        assertThat(s.session()).isEqualTo("race");
+        assertThat(s.results()).hasSize(5);
+        SimEntry p1 = s.results().getFirst();
+        assertThat(p1.driver()).isEqualTo("DragiGus");
+        assertThat(p1.laps()).isEqualTo(17);
+        assertThat(p1.totalTime()).contains(Duration.ofMillis(1876089));
+        assertThat(s.results().getLast().status()).isEqualTo("laps down");
+        assertThat(s.warnings()).containsExactly("the file holds 2 sessions with results; this is race1 of history item 21");
+
+        SimSession missingIds = SimResults.read(samples().resolve("automobilista2/missing.steam.ids.json"));
+        assertThat(missingIds.results()).allMatch(e -> e.platformId().isPresent());
     }
 
     @Test
