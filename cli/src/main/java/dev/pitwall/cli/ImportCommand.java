@@ -28,9 +28,11 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var at = new Championships(database.open()).importDirectory(dir, author);
-        spec.commandLine().getOut().printf("imported %s as %s at revision %d%n", dir, at.id(), at.revision());
-        spec.commandLine().getOut().flush();
+        try (var store = database.open()) {
+            var at = new Championships(store).importDirectory(dir, author);
+            spec.commandLine().getOut().printf("imported %s as %s at revision %d%n", dir, at.id(), at.revision());
+            spec.commandLine().getOut().flush();
+        }
         return 0;
     }
 }

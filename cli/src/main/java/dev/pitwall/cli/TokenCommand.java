@@ -42,7 +42,9 @@ final class TokenCommand implements Runnable {
                 spec.commandLine().getErr().println("expected --role organizer or steward, found \"" + role + "\"");
                 return Pitwall.INPUT_ERROR;
             }
-            spec.commandLine().getOut().println(database.open().createToken(name, parsed.get()));
+            try (var store = database.open()) {
+                spec.commandLine().getOut().println(store.createToken(name, parsed.get()));
+            }
             spec.commandLine().getOut().flush();
             return 0;
         }

@@ -42,6 +42,7 @@ class BrowserIT {
     static Path data;
 
     static PitwallServer server;
+    static Store store;
     static Championships championships;
     static String organizer;
     static String steward;
@@ -50,7 +51,7 @@ class BrowserIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Store store = Store.open(Store.embeddedUrl(data), "sa", "", Clock.systemUTC());
+        store = Store.open(Store.embeddedUrl(data), "sa", "", Clock.systemUTC());
         championships = new Championships(store);
         championships.importDirectory(Path.of("..", "examples", "gtws-2024-nations-cup"), "organizer");
         organizer = store.createToken("olivia", Credential.Role.ORGANIZER);
@@ -84,6 +85,7 @@ class BrowserIT {
             browser.quit();
         }
         server.stop();
+        store.close(); // before the temporary directory holding the database is removed
     }
 
     private static String url(String path) {

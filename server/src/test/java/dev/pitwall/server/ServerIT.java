@@ -32,6 +32,7 @@ class ServerIT {
     static Path data;
 
     static PitwallServer server;
+    static Store store;
     static String organizer;
     static String steward;
     static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -39,7 +40,7 @@ class ServerIT {
 
     @BeforeAll
     static void start() {
-        Store store = Store.open(Store.embeddedUrl(data), "sa", "", Clock.systemUTC());
+        store = Store.open(Store.embeddedUrl(data), "sa", "", Clock.systemUTC());
         Championships championships = new Championships(store);
         championships.importDirectory(Path.of("..", "examples", "gtws-2024-nations-cup"), "organizer");
         organizer = store.createToken("olivia", Credential.Role.ORGANIZER);
@@ -50,6 +51,7 @@ class ServerIT {
     @AfterAll
     static void stop() {
         server.stop();
+        store.close(); // before the temporary directory holding the database is removed
     }
 
     record Reply(int status, String contentType, String body) {

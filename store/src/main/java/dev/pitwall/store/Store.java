@@ -24,16 +24,19 @@ import java.util.OptionalInt;
  * of Flyway migrations serves both. Every write is one transaction; a revision is appended only on top of the
  * revision its writer saw, so two concurrent writers cannot both win.
  */
-public final class Store {
+public final class Store implements AutoCloseable {
 
     private final Jdbi jdbi;
     private final Clock clock;
     private final String url;
+    private final org.h2.jdbcx.JdbcConnectionPool pool;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private Store(Jdbi jdbi, Clock clock, String url) {
+    private Store(Jdbi jdbi, Clock clock, String url, org.h2.jdbcx.JdbcConnectionPool pool) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.url = url;
+        this.pool = pool;
     }
 
     /** Opens the database at a JDBC URL and brings its schema up to date. */
@@ -45,10 +48,10 @@ public final class Store {
             throw new StoreException("cannot open the database at " + jdbcUrl + ": " + rootMessage(e), e);
         }
         // H2 keeps its database open while a pooled connection lives; PostgreSQL connects per unit of work.
-        Jdbi jdbi = jdbcUrl.startsWith("jdbc:h2:")
-                ? Jdbi.create(org.h2.jdbcx.JdbcConnectionPool.create(jdbcUrl, user, password))
-                : Jdbi.create(jdbcUrl, user, password);
-        return new Store(jdbi, clock, jdbcUrl);
+        org.h2.jdbcx.JdbcConnectionPool pool = jdbcUrl.startsWith("jdbc:h2:")
+                ? org.h2.jdbcx.JdbcConnectionPool.create(jdbcUrl, user, password) : null;
+        Jdbi jdbi = pool != null ? Jdbi.create(pool) : Jdbi.create(jdbcUrl, user, password);
+        return new Store(jdbi, clock, jdbcUrl, pool);
     }
 
     /**
@@ -70,6 +73,20 @@ public final class Store {
 
     public String url() {
         return url;
+    }
+
+    /** Closes an embedded database cleanly (its files are complete and unlocked afterwards); closing twice is harmless. */
+    @Override
+    public void close() {
+        if (pool != null && closed.compareAndSet(false, true)) {
+            try (var connection = pool.getConnection(); var statement = connection.createStatement()) {
+                statement.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                // already closed
+            } finally {
+                pool.dispose();
+            }
+        }
     }
 
     /** A championship as listed: its id (a slug), name and latest revision. */

@@ -31,6 +31,19 @@ class ChampionshipsTest {
     @TempDir
     static Path dir;
 
+    /** Every store a test opened, closed before the temporary directory is removed. */
+    static final List<Store> OPENED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @org.junit.jupiter.api.AfterAll
+    static void closeStores() {
+        OPENED.forEach(Store::close);
+    }
+
+    static Store track(Store store) {
+        OPENED.add(store);
+        return store;
+    }
+
     static List<String> databases() {
         List<String> urls = new ArrayList<>();
         urls.add("h2");
@@ -43,7 +56,7 @@ class ChampionshipsTest {
 
     static Store open(String database) {
         if (database.equals("h2")) {
-            return Store.open(Store.embeddedUrl(dir.resolve(UUID.randomUUID().toString())), "sa", "", CLOCK);
+            return track(Store.open(Store.embeddedUrl(dir.resolve(UUID.randomUUID().toString())), "sa", "", CLOCK));
         }
         // A fresh schema per test keeps PostgreSQL runs independent.
         String schema = "t" + UUID.randomUUID().toString().replace("-", "");
@@ -52,8 +65,8 @@ class ChampionshipsTest {
         } catch (java.sql.SQLException e) {
             throw new AssertionError(e);
         }
-        return Store.open(database + (database.contains("?") ? "&" : "?") + "currentSchema=" + schema, System.getenv("PGUSER"),
-                System.getenv("PGPASSWORD"), CLOCK);
+        return track(Store.open(database + (database.contains("?") ? "&" : "?") + "currentSchema=" + schema, System.getenv("PGUSER"),
+                System.getenv("PGPASSWORD"), CLOCK));
     }
 
     @ParameterizedTest
@@ -145,8 +158,11 @@ class ChampionshipsTest {
         Store store = open(database);
         new Championships(store).importDirectory(EXAMPLE, "organizer");
 
-        Store again = Store.open(store.url(), database.equals("h2") ? "sa" : System.getenv("PGUSER"),
-                database.equals("h2") ? "" : System.getenv("PGPASSWORD"), CLOCK);
+        if (database.equals("h2")) {
+            store.close(); // as a server that stops would
+        }
+        Store again = track(Store.open(store.url(), database.equals("h2") ? "sa" : System.getenv("PGUSER"),
+                database.equals("h2") ? "" : System.getenv("PGPASSWORD"), CLOCK));
 
         assertThat(again.championships()).extracting(Store.Listing::revision).containsExactly(4);
     }
