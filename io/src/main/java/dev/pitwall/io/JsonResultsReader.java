@@ -21,7 +21,7 @@ final class JsonResultsReader {
     private JsonResultsReader() {
     }
 
-    /** Returns the race named in the file, if any, and the rows. */
+    /** The rows of a JSON results file; a race it names must be {@code race}. */
     static List<PublishedRow> read(Path file, String text, String race) {
         Node.Mapping root = Node.mapping(Node.parseJson(file, new StringReader(text)), "an object with \"race\" and \"results\"");
         root.allowOnly(Set.of("race", "results"));

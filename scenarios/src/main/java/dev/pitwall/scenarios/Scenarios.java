@@ -5,7 +5,6 @@ import dev.pitwall.core.model.Decision;
 import dev.pitwall.core.model.Entrant;
 import dev.pitwall.core.model.Finish;
 import dev.pitwall.core.model.Ordinal;
-import dev.pitwall.core.model.Points;
 import dev.pitwall.core.model.Race;
 import dev.pitwall.core.model.RaceResult;
 import dev.pitwall.core.model.ResultRow;
@@ -373,8 +372,4 @@ public final class Scenarios {
     }
 
 
-    /** For tests: the points a driver has before the remaining races. */
-    Points pointsBefore(String driver) {
-        return Standings.latest(before).rowOf(driver).orElseThrow().points();
-    }
 }

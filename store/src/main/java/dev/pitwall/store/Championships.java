@@ -34,7 +34,8 @@ public final class Championships {
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)).build();
 
     private final Store store;
-    private final Map<String, At> cache = new ConcurrentHashMap<>();
+    /** Replayed championships by id and revision; what a revision replays to never changes. */
+    private final Map<String, Championship> replayed = new ConcurrentHashMap<>();
     private final Map<String, Known> histories = new ConcurrentHashMap<>();
     private final java.time.Clock clock;
     private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
@@ -103,8 +104,8 @@ public final class Championships {
         if (n < 1 || n > latest) {
             throw new StoreException.NotFound("championship " + id + " has revisions 1 to " + latest + ", not " + n);
         }
-        return cache.computeIfAbsent(id + "@" + n, k -> new At(id, n, latest, Replay.championship(history, n),
-                Replay.statuses(history, n), history.stream().filter(r -> r.number() <= n).toList()));
+        Championship championship = replayed.computeIfAbsent(id + "@" + n, k -> Replay.championship(history, n));
+        return new At(id, n, latest, championship, Replay.statuses(history, n), history.stream().filter(r -> r.number() <= n).toList());
     }
 
     /** Creates a championship from its regulations; its id is the slug given, or of its name. */
@@ -201,9 +202,10 @@ public final class Championships {
         List<Revision> candidate = new ArrayList<>(history);
         candidate.add(new Revision(latest + 1, draft.kind(), draft.race(), draft.format(), draft.payload(), draft.author(),
                 draft.reason(), draft.reverts(), java.time.Instant.EPOCH));
-        Replay.championship(candidate, latest + 1); // throws InvalidInputException: nothing is written
+        Championship next = Replay.championship(candidate, latest + 1); // throws InvalidInputException: nothing is written
         try {
             store.append(id, base, draft);
+            replayed.put(id + "@" + (latest + 1), next); // what was checked is what is read: no second replay
         } finally {
             forget(id);
         }

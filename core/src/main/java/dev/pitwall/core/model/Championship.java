@@ -67,9 +67,6 @@ public record Championship(
                         + String.join(", ", races().stream().map(Race::name).toList())));
     }
 
-    public int indexOf(Race race) {
-        return races().indexOf(race);
-    }
 
     /** An entrant by exact name, by name ignoring case and accents, or by online ID. */
     public Optional<Entrant> entrant(String nameOrOnlineId) {
@@ -90,10 +87,6 @@ public record Championship(
         return races().stream().filter(r -> results.containsKey(r.name())).toList();
     }
 
-    /** The races still to run, in running order. */
-    public List<Race> racesToRun() {
-        return races().stream().filter(r -> !results.containsKey(r.name())).toList();
-    }
 
     public List<Decision> decisionsFor(Race race) {
         if (decisions.isEmpty()) {
@@ -114,13 +107,6 @@ public record Championship(
         return new Championship(name, rounds, entrants, scoring, results, copy);
     }
 
-    public Championship withoutDecision(Decision decision) {
-        var copy = new ArrayList<>(decisions);
-        if (!copy.remove(decision)) {
-            throw new IllegalArgumentException("no such decision: " + decision);
-        }
-        return new Championship(name, rounds, entrants, scoring, results, copy);
-    }
 
     private static void validate(List<Round> rounds, List<Entrant> entrants, Map<String, RaceResult> results, List<Decision> decisions) {
         var raceIndex = new HashMap<String, Integer>();

@@ -25,14 +25,6 @@ public record PointsTable(List<Points> byPosition) {
         return position >= 1 && position <= byPosition.size() ? byPosition.get(position - 1) : Points.ZERO;
     }
 
-    /** How many positions score. */
-    public int scoringPositions() {
-        int n = byPosition.size();
-        while (n > 0 && byPosition.get(n - 1).isZero()) {
-            n--;
-        }
-        return n;
-    }
 
     @Override
     public String toString() {

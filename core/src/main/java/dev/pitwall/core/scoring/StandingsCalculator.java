@@ -237,7 +237,7 @@ final class StandingsCalculator {
         final boolean[] carryOverKnown;
         final boolean[] present;
         final int[] resetAt;
-        final Map<Integer, List<Object[]>> events = new HashMap<>(); // per race: deductions and exclusions
+        final Map<Integer, List<Event>> events = new HashMap<>(); // per race: deductions and exclusions
         final Optional<DropRule> dropRule;
         private int[] firstSeen;
         private int[] previousOrder = new int[0];
@@ -278,12 +278,16 @@ final class StandingsCalculator {
             finishes[race].add(new int[] {competitor, place, scored ? 1 : 0});
         }
 
+        /** A decision taking effect from a race on: points taken away, or exclusion (with the total shown as zero). */
+        private record Event(int competitor, Points deduction, boolean excluded, boolean zeroPoints) {
+        }
+
         void deduct(int race, int competitor, Points points) {
-            events.computeIfAbsent(race, r -> new ArrayList<>()).add(new Object[] {competitor, points});
+            events.computeIfAbsent(race, r -> new ArrayList<>()).add(new Event(competitor, points, false, false));
         }
 
         void exclude(int race, int competitor, boolean zeroPoints) {
-            events.computeIfAbsent(race, r -> new ArrayList<>()).add(new Object[] {competitor, zeroPoints});
+            events.computeIfAbsent(race, r -> new ArrayList<>()).add(new Event(competitor, Points.ZERO, true, zeroPoints));
         }
 
         /** The tables before any race (index 0) and after each of the first {@code upTo} races. */
@@ -354,14 +358,11 @@ final class StandingsCalculator {
                     bestPlace[i][c] = Math.min(bestPlace[i][c], place);
                     wins[c] += place == 1 ? 1 : 0;
                 }
-                for (Object[] event : events.getOrDefault(i, List.of())) {
-                    int c = (Integer) event[0];
-                    if (event[1] instanceof Points p) {
-                        deductions[c] = deductions[c].plus(p);
-                    } else {
-                        excluded[c] = true;
-                        zeroed[c] |= (Boolean) event[1];
-                    }
+                for (Event event : events.getOrDefault(i, List.of())) {
+                    int c = event.competitor();
+                    deductions[c] = deductions[c].plus(event.deduction());
+                    excluded[c] |= event.excluded();
+                    zeroed[c] |= event.zeroPoints();
                 }
                 Points[] totals = running;
                 if (byRound != null) {
