@@ -1,14 +1,17 @@
 -- Pitwall stores facts only: every change to a championship is a revision holding what was said
 -- (regulations, a race's results table, a stewards' decision, a revert, a race's status), who said it,
 -- when and why. Classifications, points, grids and standings are computed from them.
+--
+-- "if not exists": H2 cannot roll DDL back, so a process killed in the middle of the first migration leaves
+-- some tables behind; the migration must be able to run again over them.
 
-create table championship (
+create table if not exists championship (
     id          varchar(100)  not null primary key,
     name        varchar(300)  not null,
     created_at  timestamp     not null
 );
 
-create table revision (
+create table if not exists revision (
     championship_id  varchar(100)   not null references championship (id),
     number           integer        not null,
     kind             varchar(40)    not null,
@@ -22,7 +25,7 @@ create table revision (
     primary key (championship_id, number)
 );
 
-create table api_token (
+create table if not exists api_token (
     name        varchar(100)  not null primary key,
     role        varchar(20)   not null,
     token_hash  varchar(64)   not null unique,
