@@ -28,7 +28,7 @@ final class ResultsImportCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "<race>")
     String race;
 
-    @Parameters(index = "2", paramLabel = "<file>", description = "rFactor XML, ACC or Assetto Corsa server JSON, or .md/.csv/.json.")
+    @Parameters(index = "2", paramLabel = "<file>", description = "A game's result file (see pitwall inspect), or a table: .md, .csv or .json.")
     Path file;
 
     @Spec
@@ -40,8 +40,8 @@ final class ResultsImportCommand implements Callable<Integer> {
         Race r = before.requireRace(race);
         String name = file.getFileName().toString();
         String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
-        if (!List.of("md", "csv", "json", "xml").contains(ext)) {
-            spec.commandLine().getErr().println(file + ": expected a results file ending in .md, .csv, .json or .xml");
+        if (!ChampionshipFiles.RESULT_EXTENSIONS.contains(ext)) {
+            spec.commandLine().getErr().println(file + ": expected a results file ending in ." + String.join(", .", ChampionshipFiles.RESULT_EXTENSIONS));
             return Pitwall.INPUT_ERROR;
         }
         byte[] bytes = Files.readAllBytes(file);
@@ -85,7 +85,7 @@ final class ResultsImportCommand implements Callable<Integer> {
         Path temp = Files.createTempFile(results, ".import-", ".tmp");
         Files.write(temp, bytes);
         Files.move(temp, dir.resolve(target), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        for (String other : List.of("md", "csv", "json", "xml")) {
+        for (String other : ChampionshipFiles.RESULT_EXTENSIONS) {
             if (!other.equals(ext)) {
                 Files.deleteIfExists(results.resolve(r.slug() + "." + other));
             }

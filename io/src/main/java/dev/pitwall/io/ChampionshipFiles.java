@@ -35,7 +35,8 @@ public final class ChampionshipFiles {
     public static final String REGULATIONS = "championship.yaml";
     public static final String DECISIONS = "decisions.yaml";
     public static final String RESULTS = "results";
-    private static final List<String> RESULT_EXTENSIONS = List.of("md", "csv", "json", "xml");
+    /** The endings of results files: Pitwall's tables, and the games' JSON, XML and text files. */
+    public static final List<String> RESULT_EXTENSIONS = List.of("md", "csv", "json", "xml", "txt");
 
     private ChampionshipFiles() {
     }
@@ -59,22 +60,25 @@ public final class ChampionshipFiles {
 
         List<InputError> errors = new ArrayList<>();
         Map<String, RaceResult> results = new LinkedHashMap<>();
+        List<Decision> decisions = new ArrayList<>();
         for (Race race : races) {
             try {
-                resultsFile(source, race, regulations.resultFiles().get(race.name())).ifPresent(file ->
-                        results.put(race.name(), readResults(source.path(file), source.readBytes(file).orElseThrow(), race.name(), entries)));
+                resultsFile(source, race, regulations.resultFiles().get(race.name())).ifPresent(file -> {
+                    RaceRead read = readRace(source.path(file), source.readBytes(file).orElseThrow(), race.name(), entries, regulations.carClass());
+                    results.put(race.name(), read.result());
+                    decisions.addAll(read.gameDecisions());
+                });
             } catch (InvalidInputException e) {
                 errors.addAll(e.errors());
             }
         }
         errors.addAll(strayResultFiles(source, races, regulations.resultFiles()));
 
-        List<Decision> decisions = List.of();
         Optional<String> decisionsText = source.read(DECISIONS);
         if (decisionsText.isPresent()) {
             try {
-                decisions = DecisionsReader.read(source.path(DECISIONS), decisionsText.get(),
-                        name -> races.stream().filter(r -> r.slug().equals(Slug.of(name))).findFirst(), entries);
+                decisions.addAll(DecisionsReader.read(source.path(DECISIONS), decisionsText.get(),
+                        name -> races.stream().filter(r -> r.slug().equals(Slug.of(name))).findFirst(), entries));
             } catch (InvalidInputException e) {
                 errors.addAll(e.errors());
             }
@@ -109,9 +113,23 @@ public final class ChampionshipFiles {
      * server JSON, recognised by content) or Pitwall's own tables (Markdown, CSV, JSON) by extension.
      */
     public static RaceResult readResults(Path file, byte[] bytes, String race, EntryList entries) {
+        return readRace(file, bytes, race, entries, Optional.empty()).result();
+    }
+
+    /** A race's results and, from a game's file, the decisions the game took (its penalties). */
+    record RaceRead(RaceResult result, List<Decision> gameDecisions) {
+    }
+
+    private static RaceRead readRace(Path file, byte[] bytes, String race, EntryList entries, Optional<String> carClass) {
         if (dev.pitwall.io.sim.SimResults.isGameFile(bytes)) {
-            return ResultRows.resolve(file, race, GameResults.rows(dev.pitwall.io.sim.SimResults.read(file, bytes)), entries);
+            GameResults.Imported imported = GameResults.read(file, dev.pitwall.io.sim.SimResults.read(file, bytes), carClass);
+            RaceResult result = ResultRows.resolve(file, race, imported.rows(), entries);
+            return new RaceRead(result, imported.decisions().stream().map(d -> d.about(race, result)).toList());
         }
+        return new RaceRead(readText(file, bytes, race, entries), List.of());
+    }
+
+    private static RaceResult readText(Path file, byte[] bytes, String race, EntryList entries) {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();

@@ -36,15 +36,16 @@ import java.util.Set;
 final class RegulationsReader {
 
     /** What the file says: the championship's parts, and where each race's results file is, if named. */
+    /** @param carClass the class the championship is for, when game result files hold several: only its cars count */
     record Regulations(String name, List<Round> rounds, List<Entrant> entrants, Scoring scoring,
-                       Map<String, Path> resultFiles) {
+                       Map<String, Path> resultFiles, Optional<String> carClass) {
     }
 
-    private static final Set<String> TOP_KEYS = union(ScoringReader.KEYS, Set.of("championship", "rounds", "entrants", "notes"));
+    private static final Set<String> TOP_KEYS = union(ScoringReader.KEYS, Set.of("championship", "class", "rounds", "entrants", "notes"));
     private static final Set<String> ROUND_KEYS = Set.of("name", "races", "venue", "date");
     private static final Set<String> RACE_KEYS = Set.of("name", "session", "track", "laps", "car", "start", "tyres", "refuelling",
             "points", "multiplier", "fastest-lap", "grid", "minimum-distance", "results", "notes");
-    private static final Set<String> ENTRANT_KEYS = Set.of("name", "country", "online-id", "team", "carry-over", "notes");
+    private static final Set<String> ENTRANT_KEYS = Set.of("name", "country", "online-id", "aliases", "team", "carry-over", "notes");
 
     private RegulationsReader() {
     }
@@ -100,9 +101,30 @@ final class RegulationsReader {
                     e.get("country").map(n -> Node.text(n, "the country the driver represents")).orElse(""),
                     e.get("online-id").map(n -> Node.text(n, "the driver's online ID")),
                     e.get("team").map(n -> Node.text(n, "the team or manufacturer")),
-                    e.get("carry-over").map(RegulationsReader::carryOver).orElse(CarryOver.none())));
+                    e.get("carry-over").map(RegulationsReader::carryOver).orElse(CarryOver.none()),
+                    e.get("aliases").map(n -> Node.sequence(n, "the other names and platform IDs the driver appears under").stream()
+                            .map(a -> Node.text(a, "a name or platform ID")).toList()).orElse(List.of())));
         }
-        return new Regulations(name, rounds, entrants, scoring, resultFiles);
+        claimedOnce(entrants, root);
+        return new Regulations(name, rounds, entrants, scoring, resultFiles,
+                root.get("class").map(n -> Node.text(n, "the class of car the championship is for")));
+    }
+
+    /** A name or platform ID may lead to one driver only, or a result file could land on either. */
+    private static void claimedOnce(List<Entrant> entrants, Node.Mapping root) {
+        Map<String, String> owner = new HashMap<>();
+        for (Entrant e : entrants) {
+            List<String> keys = new ArrayList<>(e.aliases());
+            e.onlineId().ifPresent(keys::add);
+            keys.add(e.name());
+            for (String key : keys) {
+                String earlier = owner.putIfAbsent(dev.pitwall.core.model.Slug.of(key), e.name());
+                if (earlier != null && !earlier.equals(e.name())) {
+                    throw Node.error(root.require("entrants", "the entry list"), "\"" + key + "\" is listed for both " + earlier + " and "
+                            + e.name() + ": a name or online ID may lead to one driver only");
+                }
+            }
+        }
     }
 
     /** What a race takes from the championship when it does not say otherwise. */

@@ -247,7 +247,7 @@ public final class PitwallServer {
         if (dev.pitwall.io.sim.SimResults.isGameFile(bytes)) {
             // A game's own result file, in whatever encoding the game wrote it.
             table = dev.pitwall.io.sim.SimResults.decode(java.nio.file.Path.of("body"), bytes);
-            format = table.stripLeading().startsWith("<") ? "xml" : "json";
+            format = table.stripLeading().startsWith("<") ? "xml" : table.stripLeading().startsWith("[") ? "txt" : "json";
         } else {
             format = format(ctx);
             table = ctx.body();

@@ -127,7 +127,7 @@ public final class Championships {
         drafts.add(Revision.Draft.regulations(source.read(ChampionshipFiles.REGULATIONS).orElseThrow(), author,
                 "imported from " + dir.getFileName()));
         for (Race race : c.racesRun()) {
-            for (String ext : List.of("md", "csv", "json", "xml")) {
+            for (String ext : ChampionshipFiles.RESULT_EXTENSIONS) {
                 String file = ChampionshipFiles.RESULTS + "/" + race.slug() + "." + ext;
                 // Revisions hold text: a game's file is decoded from whatever encoding the game wrote.
                 source.readBytes(file).map(bytes -> dev.pitwall.io.sim.SimResults.isGameFile(bytes)

@@ -3,7 +3,10 @@ package dev.pitwall.core.model;
 import java.util.List;
 import java.util.Optional;
 
-/** The drivers entered, found by exact name, by name ignoring case and accents, or by online ID. */
+/**
+ * The drivers entered, found by exact name, by name ignoring case and accents, by online ID, or by another name or
+ * platform ID the registry lists for them.
+ */
 public record EntryList(List<Entrant> entrants) {
 
     public EntryList {
@@ -16,6 +19,9 @@ public record EntryList(List<Entrant> entrants) {
                 .or(() -> entrants.stream().filter(e -> Slug.of(e.name()).equals(slug)).findFirst())
                 .or(() -> entrants.stream()
                         .filter(e -> e.onlineId().map(nameOrOnlineId.strip()::equalsIgnoreCase).orElse(false))
+                        .findFirst())
+                .or(() -> entrants.stream()
+                        .filter(e -> e.aliases().stream().anyMatch(a -> a.equalsIgnoreCase(nameOrOnlineId.strip()) || Slug.of(a).equals(slug)))
                         .findFirst());
     }
 

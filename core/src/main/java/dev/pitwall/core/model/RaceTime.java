@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
  */
 public final class RaceTime {
 
-    private static final Pattern HOURS = Pattern.compile("(\\d+):([0-5]\\d)[:'’]([0-5]\\d)(?:\\.(\\d{1,9}))?");
-    private static final Pattern MINUTES = Pattern.compile("(\\d+)[:'’]([0-5]\\d)(?:\\.(\\d{1,9}))?");
-    private static final Pattern SECONDS = Pattern.compile("(\\d+)(?:\\.(\\d{1,9}))?");
+    private static final Pattern HOURS = Pattern.compile("(\\d{1,6}):([0-5]\\d)[:'’]([0-5]\\d)(?:\\.(\\d{1,9}))?");
+    private static final Pattern MINUTES = Pattern.compile("(\\d{1,6})[:'’]([0-5]\\d)(?:\\.(\\d{1,9}))?");
+    private static final Pattern SECONDS = Pattern.compile("(\\d{1,9})(?:\\.(\\d{1,9}))?");
 
     private RaceTime() {
     }

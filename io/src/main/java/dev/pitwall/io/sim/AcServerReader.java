@@ -52,7 +52,7 @@ final class AcServerReader {
             String status = done == 0 && total == 0 ? "did not start"
                     : session.equals("race") && done < leaderLaps ? "laps down" : "finished";
             long best = r.path("BestLap").asLong();
-            entries.add(new SimEntry(position, Optional.empty(), List.of(name.strip()),
+            entries.add(new SimEntry(position, Optional.empty(), Optional.empty(), List.of(name.strip()),
                     r.path("DriverGuid").asText().isBlank() ? Optional.empty() : Optional.of(r.path("DriverGuid").asText()),
                     Optional.empty(), Optional.of(r.path("CarModel").asText()), Optional.empty(), done,
                     total > 0 ? Optional.of(Duration.ofMillis(total)) : Optional.empty(),

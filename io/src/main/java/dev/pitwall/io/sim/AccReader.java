@@ -2,6 +2,8 @@ package dev.pitwall.io.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import static dev.pitwall.io.sim.SimResults.text;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,15 +38,11 @@ final class AccReader {
             case "FP" -> "practice";
             default -> root.path("sessionType").asText().toLowerCase(Locale.ROOT);
         };
-        Map<Integer, List<String>> penalties = new HashMap<>();
-        for (JsonNode p : root.path("penalties")) {
-            String kind = p.path("penalty").asText();
-            if (kind.equals("None")) {
-                continue;
+        Map<Integer, List<SimPenalty>> penalties = new HashMap<>();
+        for (JsonNode list : List.of(root.path("penalties"), root.path("post_race_penalties"))) {
+            for (JsonNode p : list) {
+                penalty(p).ifPresent(penalty -> penalties.computeIfAbsent(p.path("carId").asInt(), k -> new ArrayList<>()).add(penalty));
             }
-            String text = (kind.equals("PostRaceTime") ? "+" + p.path("penaltyValue").asInt() + "s " : "") + kind
-                    + " (" + p.path("reason").asText() + ")";
-            penalties.computeIfAbsent(p.path("carId").asInt(), k -> new ArrayList<>()).add(text);
         }
         int leaderLaps = lines.isEmpty() ? 0 : lines.get(0).path("timing").path("lapCount").asInt();
         List<SimEntry> entries = new ArrayList<>();
@@ -73,13 +71,35 @@ final class AccReader {
             int laps = timing.path("lapCount").asInt();
             String status = laps == 0 ? "did not start"
                     : session.equals("race") && laps < leaderLaps ? "laps down" : "finished";
-            entries.add(new SimEntry(position, carClass(car), drivers, platformId,
+            entries.add(new SimEntry(position, carClass(car), Optional.empty(), drivers, platformId,
                     text(car, "teamName").or(() -> teamInNameOf(car)), car.has("carModel") ? Optional.of("model " + car.path("carModel").asInt()) : Optional.empty(),
                     car.has("raceNumber") ? Optional.of(car.path("raceNumber").asInt()) : Optional.empty(),
                     laps, time(timing.path("totalTime")), time(timing.path("bestLap")), status,
                     penalties.getOrDefault(car.path("carId").asInt(), List.of())));
         }
         return new SimSession("acc", session, root.path("trackName").asText(), entries, warnings);
+    }
+
+    /**
+     * ACC's penalty records: a drive-through or stop-go is in the result when it was served ({@code clearedInLap} set);
+     * the server adds a post-race time penalty to {@code totalTime} and orders the leaderboard with it (as the samples
+     * show); a removed best lap is already gone from the timing.
+     */
+    private static Optional<SimPenalty> penalty(JsonNode p) {
+        String kind = p.path("penalty").asText("None");
+        String reason = p.path("reason").asText("");
+        boolean served = p.path("clearedInLap").asInt(0) > 0;
+        return switch (kind) {
+            case "None" -> Optional.empty();
+            case "DriveThrough" -> Optional.of(new SimPenalty(SimPenalty.Kind.DRIVE_THROUGH, reason, Optional.empty(), 0, served));
+            case "PostRaceTime" -> Optional.of(new SimPenalty(SimPenalty.Kind.POST_RACE_TIME, reason,
+                    p.path("penaltyValue").asInt() > 0 ? Optional.of(Duration.ofSeconds(p.path("penaltyValue").asInt())) : Optional.empty(), 0, true));
+            case "RemoveBestLaptime" -> Optional.of(new SimPenalty(SimPenalty.Kind.BEST_LAP_REMOVED, reason, Optional.empty(), 0, true));
+            case "Disqualified" -> Optional.of(new SimPenalty(SimPenalty.Kind.DISQUALIFICATION, reason, Optional.empty(), 0, false));
+            default -> Optional.of(kind.startsWith("StopAndGo")
+                    ? new SimPenalty(SimPenalty.Kind.STOP_GO, reason, Optional.empty(), 0, served)
+                    : new SimPenalty(SimPenalty.Kind.OTHER, kind + (reason.isEmpty() ? "" : ", " + reason), Optional.empty(), 0, served));
+        };
     }
 
     private static Optional<String> teamInNameOf(JsonNode car) {
@@ -101,10 +121,6 @@ final class AccReader {
         return Optional.of(CUPS[cup.asInt()]);
     }
 
-    private static Optional<String> text(JsonNode node, String key) {
-        JsonNode n = node.get(key);
-        return n == null || n.asText().isBlank() ? Optional.empty() : Optional.of(n.asText().strip());
-    }
 
     private static Optional<Duration> time(JsonNode ms) {
         if (ms == null || !ms.canConvertToLong() || ms.asLong() <= 0 || ms.asLong() >= NO_TIME) {

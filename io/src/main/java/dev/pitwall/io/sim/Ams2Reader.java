@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Automobilista 2 (and Project CARS) dedicated-server {@code sms_stats} files. One file holds many sessions; the one
- * read is the last race with results, else the last session with results, and the others are mentioned. Positions
+ * Automobilista 2 (and Project CARS) dedicated-server {@code sms_stats} files. One file holds many sessions (a history
+ * item per server event, a stage per session); every stage with results is a session. Positions
  * are {@code attributes.RacePosition}; times are milliseconds; names and Steam ids come from the session's members.
  */
 final class Ams2Reader {
@@ -30,34 +30,25 @@ final class Ams2Reader {
         return "";
     }
 
-    static SimSession read(Path file, JsonNode root) {
-        JsonNode history = root.path("stats").path("history");
-        JsonNode chosenItem = null;
-        String chosenStage = null;
-        int withResults = 0;
-        for (JsonNode item : history) {
+    static List<SimSession> read(Path file, JsonNode root) {
+        List<SimSession> sessions = new ArrayList<>();
+        for (JsonNode item : root.path("stats").path("history")) {
             for (Iterator<Map.Entry<String, JsonNode>> it = item.path("stages").fields(); it.hasNext(); ) {
                 var stage = it.next();
-                if (!stage.getValue().path("results").isArray() || stage.getValue().path("results").isEmpty()) {
-                    continue;
-                }
-                withResults++;
-                boolean race = stage.getKey().startsWith("race");
-                if (chosenStage == null || race || !chosenStage.startsWith("race")) {
-                    chosenItem = item;
-                    chosenStage = stage.getKey();
+                if (stage.getValue().path("results").isArray() && !stage.getValue().path("results").isEmpty()) {
+                    sessions.add(session(root, item, stage.getKey()));
                 }
             }
         }
+        if (sessions.isEmpty()) {
+            sessions.add(new SimSession("automobilista2", "practice", "unknown track", List.of(), List.of("the file holds no session with results")));
+        }
+        return sessions;
+    }
+
+    private static SimSession session(JsonNode root, JsonNode chosenItem, String chosenStage) {
         List<String> warnings = new ArrayList<>();
-        if (chosenItem == null) {
-            warnings.add("the file holds no session with results");
-            return new SimSession("automobilista2", "practice", "", List.of(), warnings);
-        }
-        if (withResults > 1) {
-            warnings.add("the file holds " + withResults + " sessions with results; this is " + chosenStage + " of history item "
-                    + chosenItem.path("index").asInt());
-        }
+        warnings.add("this is " + chosenStage + " of history item " + chosenItem.path("index").asInt());
         JsonNode members = chosenItem.path("members");
         List<JsonNode> results = new ArrayList<>();
         chosenItem.path("stages").path(chosenStage).path("results").forEach(results::add);
@@ -85,7 +76,7 @@ final class Ams2Reader {
             if (steam.isBlank() || steam.equals("0")) {
                 steam = steamIdByName(root, name); // some files leave it out of members; stats.players has it
             }
-            entries.add(new SimEntry(position, Optional.empty(), List.of(name.strip()),
+            entries.add(new SimEntry(position, Optional.empty(), Optional.empty(), List.of(name.strip()),
                     steam.isBlank() || steam.equals("0") ? Optional.empty() : Optional.of(steam), Optional.empty(),
                     a.has("VehicleId") ? Optional.of("vehicle " + a.path("VehicleId").asLong()) : Optional.empty(), Optional.empty(),
                     laps, session.equals("race") && total > 0 ? Optional.of(Duration.ofMillis(total)) : Optional.empty(),

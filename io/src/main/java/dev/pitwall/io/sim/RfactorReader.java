@@ -79,6 +79,7 @@ final class RfactorReader {
             order.sort(Comparator.comparingDouble((Element d) -> decimal(d, "BestLapTime").orElse(Double.MAX_VALUE))
                     .thenComparingInt(d -> positionInFile(d)));
         }
+        java.util.Map<String, List<SimPenalty>> penalties = penalties(session);
         List<SimEntry> entries = new ArrayList<>();
         for (int i = 0; i < order.size(); i++) {
             Element d = order.get(i);
@@ -100,7 +101,8 @@ final class RfactorReader {
                     names.add(who);
                 }
             }
-            entries.add(new SimEntry(i + 1, text(d, "CarClass"), names, Optional.empty(), text(d, "TeamName"), text(d, "VehName"),
+            Optional<Integer> classPosition = integer(d, "ClassPosition") > 0 ? Optional.of(integer(d, "ClassPosition")) : Optional.empty();
+            entries.add(new SimEntry(i + 1, text(d, "CarClass"), classPosition, names, Optional.empty(), text(d, "TeamName"), text(d, "VehName"),
                     text(d, "CarNumber").flatMap(n -> {
                         try {
                             return Optional.of(Integer.parseInt(n.strip()));
@@ -109,11 +111,51 @@ final class RfactorReader {
                         }
                     }),
                     integer(d, "Laps"), decimal(d, "FinishTime").map(RfactorReader::seconds),
-                    decimal(d, "BestLapTime").map(RfactorReader::seconds), status, List.of()));
+                    decimal(d, "BestLapTime").map(RfactorReader::seconds), status, penalties.getOrDefault(names.getFirst(), List.of())));
         }
         String track = text(results, "TrackVenue").orElse("") + text(results, "TrackCourse").map(c -> " (" + c + ")").orElse("");
         String game = text(results, "GameVersion").map(v -> v.toLowerCase(Locale.ROOT)).orElse("");
         return new SimSession("rfactor", kind, track.strip(), entries, warnings.isEmpty() ? List.of() : warnings);
+    }
+
+    private static final Pattern RECEIVED = Pattern.compile("(.+?) received (.+?) penalty\\b.*");
+    private static final Pattern SERVED = Pattern.compile("(.+?) served \\S+ (.+?) penalty\\b.*");
+    private static final Pattern ADDED = Pattern.compile("(.+?) finished before serving penalty, added (\\d{1,6}(?:\\.\\d{1,9})?) seconds to totalET.*");
+
+    /**
+     * The penalties the server's event stream records for each driver by name: a drive-through or stop-go received and
+     * whether it was served, and the seconds added to the finish time for one not served (already in FinishTime).
+     */
+    private static java.util.Map<String, List<SimPenalty>> penalties(Element session) {
+        java.util.Map<String, List<SimPenalty>> byDriver = new java.util.HashMap<>();
+        for (Element stream : children(session, "Stream")) {
+            for (Element p : children(stream, "Penalty")) {
+                String line = p.getTextContent().strip();
+                java.util.regex.Matcher m;
+                if ((m = RECEIVED.matcher(line)).matches()) {
+                    byDriver.computeIfAbsent(m.group(1).strip(), k -> new ArrayList<>()).add(new SimPenalty(kind(m.group(2)), "", Optional.empty(), 0, false));
+                } else if ((m = SERVED.matcher(line)).matches()) {
+                    List<SimPenalty> list = byDriver.getOrDefault(m.group(1).strip(), List.of());
+                    SimPenalty.Kind kind = kind(m.group(2));
+                    for (int i = 0; i < list.size(); i++) {
+                        if (!list.get(i).inResult() && list.get(i).kind() == kind) {
+                            list.set(i, new SimPenalty(kind, "served", Optional.empty(), 0, true));
+                            break;
+                        }
+                    }
+                } else if ((m = ADDED.matcher(line)).matches()) {
+                    List<SimPenalty> list = byDriver.computeIfAbsent(m.group(1).strip(), k -> new ArrayList<>());
+                    list.replaceAll(x -> x.inResult() ? x : new SimPenalty(x.kind(), "not served", Optional.empty(), 0, true));
+                    list.add(new SimPenalty(SimPenalty.Kind.POST_RACE_TIME, "penalty not served", Optional.of(seconds(Double.parseDouble(m.group(2)))), 0, true));
+                }
+            }
+        }
+        return byDriver;
+    }
+
+    private static SimPenalty.Kind kind(String words) {
+        String w = words.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        return w.startsWith("stop") ? SimPenalty.Kind.STOP_GO : w.startsWith("drive") ? SimPenalty.Kind.DRIVE_THROUGH : SimPenalty.Kind.OTHER;
     }
 
     /** Classified (finished or running) first, then the retired, then the disqualified. */

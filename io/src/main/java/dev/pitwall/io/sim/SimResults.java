@@ -13,27 +13,42 @@ import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Reads the result files games and their dedicated servers write, recognising the format by its content:
- * Assetto Corsa Competizione server JSON (UTF-16LE without a byte-order mark, or UTF-8) and Assetto Corsa
- * server JSON. Nothing is taken from a file that cannot be read whole; the error names the file and what is wrong.
+ * Reads the result files games and their dedicated servers write, recognising the format by its content: Assetto
+ * Corsa Competizione (UTF-16LE without a byte-order mark, or UTF-8) and Assetto Corsa server JSON, the rFactor XML
+ * family, Automobilista 2 / Project CARS {@code sms_stats}, SecondMonitor exports, RaceRoom server JSON, the RACE 07
+ * text family (RACE 07, GTR2, RaceRoom, F1 Challenge) and iRacing results JSON. A file may hold several sessions;
+ * {@link #read} gives the last race among them. Nothing is taken from a file that cannot be read whole; the error names
+ * the file and what is wrong.
  */
 public final class SimResults {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String KNOWN = "expected the results of Assetto Corsa Competizione, Assetto Corsa, rFactor 2 / rFactor / "
+            + "Automobilista / Game Stock Car, Automobilista 2 / Project CARS, RaceRoom, RACE 07 / GTR2 / F1 Challenge, iRacing "
+            + "or SecondMonitor";
 
     private SimResults() {
     }
 
     public static SimSession read(Path file) {
-        byte[] bytes;
+        return read(file, bytes(file));
+    }
+
+    /** Every session in a game's result file, in the file's order. */
+    public static List<SimSession> readAll(Path file) {
+        return readAll(file, bytes(file));
+    }
+
+    private static byte[] bytes(Path file) {
         try {
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw InvalidInputException.at(file, 0, "cannot be read: " + e.getMessage());
         }
-        return read(file, bytes);
     }
 
     /** Whether these bytes look like a game's result file rather than one of Pitwall's own tables. */
@@ -43,27 +58,70 @@ public final class SimResults {
         }
         String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
         return head.contains("<rFactorXML") || head.contains("\"sessionType\"") || head.contains("\"TrackName\"")
-                || head.contains("'sms_stats'");
+                || head.contains("'sms_stats'") || head.contains("\"Sessions\"") || head.contains("\"session_results\"")
+                || head.contains("\"SessionType\"") || Race07Reader.recognises(head);
     }
 
-    /** Reads a game's result file from its bytes; {@code file} names it in errors. */
+    /**
+     * The session of a game's file that counts as its result: the last race, else the last session with results. When
+     * the file holds more, a warning says which this is.
+     */
     public static SimSession read(Path file, byte[] bytes) {
+        List<SimSession> all = readAll(file, bytes);
+        int chosen = all.size() - 1;
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i).session().equals("race") && !all.get(i).results().isEmpty()) {
+                chosen = i;
+                break;
+            }
+            if (chosen == all.size() - 1 && all.get(chosen).results().isEmpty() && !all.get(i).results().isEmpty()) {
+                chosen = i;
+            }
+        }
+        SimSession session = all.get(chosen);
+        if (all.size() == 1) {
+            return session;
+        }
+        List<String> warnings = new ArrayList<>();
+        warnings.add("the file holds " + all.size() + " sessions (" + describe(all) + "); this is session " + (chosen + 1));
+        warnings.addAll(session.warnings());
+        return new SimSession(session.format(), session.session(), session.track(), session.results(), warnings);
+    }
+
+    /** {@code 1 practice, 2 qualifying, 3 race}. */
+    public static String describe(List<SimSession> sessions) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < sessions.size(); i++) {
+            parts.add((i + 1) + " " + sessions.get(i).session());
+        }
+        return String.join(", ", parts);
+    }
+
+    /** Every session in a game's result file, from its bytes; {@code file} names it in errors. */
+    public static List<SimSession> readAll(Path file, byte[] bytes) {
         String text = decode(file, bytes);
         if (text.stripLeading().startsWith("//")) {
             // The sms_stats container (Automobilista 2, Project CARS): comment lines around a JSON object.
             text = text.lines().map(l -> l.stripLeading().startsWith("//") ? "" : l).collect(java.util.stream.Collectors.joining("\n"));
         }
         String start = text.stripLeading();
+        List<SimSession> sessions;
         if (start.startsWith("<?xml") || start.startsWith("<rFactorXML")) {
             if (!text.contains("</rFactorXML>")) {
                 throw InvalidInputException.at(file, 0, "an rFactor results file without its closing </rFactorXML> (truncated?)");
             }
-            return RfactorReader.read(file, text);
+            sessions = List.of(RfactorReader.read(file, text));
+        } else if (Race07Reader.recognises(start)) {
+            sessions = Race07Reader.read(file, text);
+        } else if (start.startsWith("{")) {
+            sessions = json(file, text);
+        } else {
+            throw InvalidInputException.at(file, 0, "not a result file Pitwall knows: " + KNOWN);
         }
-        if (!start.startsWith("{")) {
-            throw InvalidInputException.at(file, 0, "not a result file Pitwall knows: expected the JSON of an Assetto Corsa "
-                    + "Competizione or Assetto Corsa server, or rFactor XML");
-        }
+        return sessions.stream().map(SimResults::withClasses).toList();
+    }
+
+    private static List<SimSession> json(Path file, String text) {
         JsonNode root;
         try {
             root = JSON.readTree(text);
@@ -72,28 +130,43 @@ public final class SimResults {
             throw InvalidInputException.at(file, line, "not well-formed JSON (truncated?): " + e.getOriginalMessage());
         }
         if (root.has("sessionType") && root.has("trackName")) {
-            return AccReader.read(file, root);
+            return List.of(AccReader.read(file, root));
         }
         if (root.has("TrackName") && root.has("Type")) {
-            return AcServerReader.read(file, root);
+            return List.of(AcServerReader.read(file, root));
         }
         if (root.path("stats").has("history")) {
             return Ams2Reader.read(file, root);
         }
-        throw InvalidInputException.at(file, 1, "not a result file Pitwall knows: expected sessionType and trackName "
-                + "(Assetto Corsa Competizione) or TrackName and Type (Assetto Corsa server)");
+        if (RaceRoomReader.recognises(root)) {
+            return RaceRoomReader.read(file, root);
+        }
+        if (IRacingReader.recognises(root)) {
+            return IRacingReader.read(file, root);
+        }
+        if (SecondMonitorReader.recognises(root)) {
+            return SecondMonitorReader.read(file, root);
+        }
+        throw InvalidInputException.at(file, 1, "not a result file Pitwall knows: " + KNOWN + " (found JSON with none of their keys)");
+    }
+
+    /** The classification within each class, where the session has more than one. */
+    private static SimSession withClasses(SimSession s) {
+        List<String> warnings = new ArrayList<>(s.warnings());
+        List<SimEntry> results = Classify.classPositions(s.results(), warnings);
+        return new SimSession(s.format(), s.session(), s.track(), results, warnings);
     }
 
     /**
-     * UTF-16LE with or without a byte-order mark (ACC writes it without), else UTF-8; an XML file that is not valid
-     * UTF-8 is read as Latin-1, as the rFactor games write it whatever they declare.
+     * UTF-16LE with or without a byte-order mark (ACC writes it without), else UTF-8; an XML or INI-style text file
+     * that is not valid UTF-8 is read as Latin-1, as the rFactor and RACE 07 games write it whatever they declare.
      */
     public static String decode(Path file, byte[] bytes) {
         int xmlStart = 0;
         while (xmlStart < bytes.length && Character.isWhitespace(bytes[xmlStart])) {
             xmlStart++;
         }
-        if (xmlStart < bytes.length && bytes[xmlStart] == '<') {
+        if (xmlStart < bytes.length && (bytes[xmlStart] == '<' || bytes[xmlStart] == '[')) {
             try {
                 return strict(file, bytes, 0, StandardCharsets.UTF_8);
             } catch (InvalidInputException e) {
@@ -118,6 +191,13 @@ public final class SimResults {
             throw InvalidInputException.at(file, 0, "expected " + charset.name() + " text (the encoding this file starts in), "
                     + "found bytes that are not");
         }
+    }
+
+    /** A JSON member's text, when it is a non-blank value. */
+    static java.util.Optional<String> text(JsonNode node, String key) {
+        JsonNode n = node.get(key);
+        return n == null || !n.isValueNode() || n.isNull() || n.asText().isBlank() ? java.util.Optional.empty()
+                : java.util.Optional.of(n.asText().strip());
     }
 
     static InvalidInputException missing(Path file, String what) {

@@ -1,5 +1,6 @@
 package dev.pitwall.io.f1db;
 
+import dev.pitwall.io.SharedData;
 import dev.pitwall.core.model.Championship;
 import dev.pitwall.core.model.Points;
 import dev.pitwall.core.scoring.ClassifiedEntry;

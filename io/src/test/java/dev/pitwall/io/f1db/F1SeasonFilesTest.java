@@ -1,5 +1,6 @@
 package dev.pitwall.io.f1db;
 
+import dev.pitwall.io.SharedData;
 import dev.pitwall.io.F1Seasons;
 import dev.pitwall.io.InvalidInputException;
 import org.junit.jupiter.api.Test;

@@ -24,20 +24,31 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SimResultsTest {
 
     static Path samples() {
-        Path dir = Path.of("").toAbsolutePath();
-        for (int i = 0; i < 4 && dir != null; i++, dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("shared/data/sim-results"))) {
-                return dir.resolve("shared/data/sim-results");
-            }
+        return dev.pitwall.io.SharedData.simResults();
+    }
+
+    /** The files written for these tests from the formats' descriptions (iRacing, F1 Challenge: no sample is shared). */
+    static Stream<Path> written() {
+        return Stream.of("iracing-multiclass-race.json", "iracing-team-race.json", "f1challenge-race.txt").map(SimResultsTest::written);
+    }
+
+    static Path written(String name) {
+        try {
+            return Path.of(SimResultsTest.class.getResource("/sim/" + name).toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new AssertionError(e);
         }
-        throw new AssertionError("shared/data/sim-results not found beside the checkout");
+    }
+
+    static Stream<Path> everyFile() throws IOException {
+        return Stream.concat(files(), written());
     }
 
     static Stream<Path> files() throws IOException {
-        return Stream.of("assettocorsa-competizione", "assettocorsa-server-json", "rfactor2", "automobilista", "automobilista2").flatMap(folder -> {
+        return Stream.of("assettocorsa-competizione", "assettocorsa-server-json", "rfactor2", "automobilista", "automobilista2",
+                "automobilista2-secondmonitor", "raceroom-server", "raceroom", "race07", "gtr2").flatMap(folder -> {
             try {
-                return Files.list(samples().resolve(folder)).filter(f -> f.toString().endsWith(".json") || f.toString().endsWith(".xml"))
-                        .sorted();
+                return Files.list(samples().resolve(folder)).sorted();
             } catch (IOException e) {
                 throw new AssertionError(e);
             }
@@ -45,11 +56,12 @@ class SimResultsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("files")
+    @MethodSource("everyFile")
     void everySampleIsRead(Path file) {
         SimSession session = SimResults.read(file);
 
-        assertThat(session.format()).isIn("acc", "assetto-corsa-server", "rfactor", "automobilista2");
+        assertThat(session.format()).isIn("acc", "assetto-corsa-server", "rfactor", "automobilista2", "secondmonitor", "raceroom-server",
+                "raceroom", "race07", "gtr2", "f1-challenge", "iracing");
         assertThat(session.session()).isIn("race", "qualifying", "practice");
         assertThat(session.track()).isNotBlank();
         for (int i = 0; i < session.results().size(); i++) {
@@ -87,7 +99,9 @@ class SimResultsTest {
         assertThat(s.results().stream().filter(e -> e.status().equals("did not start"))).hasSize(5);
         SimEntry penalised = s.results().stream().filter(e -> e.number().equals(java.util.Optional.of(20))).findFirst().orElseThrow();
         assertThat(penalised.position()).isEqualTo(14);
-        assertThat(penalised.penalties()).anyMatch(p -> p.startsWith("+80s PostRaceTime"));
+        assertThat(penalised.penalties()).extracting(SimPenalty::describe)
+                .containsExactly("drive-through (Cutting)", "+80s post-race time (Cutting)");
+        assertThat(penalised.penalties()).allMatch(SimPenalty::inResult); // served, and added to the total by the server
     }
 
     @Test
@@ -161,7 +175,10 @@ class SimResultsTest {
         assertThat(p1.laps()).isEqualTo(17);
         assertThat(p1.totalTime()).contains(Duration.ofMillis(1876089));
         assertThat(s.results().getLast().status()).isEqualTo("laps down");
-        assertThat(s.warnings()).containsExactly("the file holds 2 sessions with results; this is race1 of history item 21");
+        assertThat(s.warnings()).containsExactly("the file holds 2 sessions (1 practice, 2 race); this is session 2",
+                "this is race1 of history item 21");
+        assertThat(SimResults.readAll(samples().resolve("automobilista2/multiple.practice.json")))
+                .allMatch(session -> !session.results().isEmpty());
 
         SimSession missingIds = SimResults.read(samples().resolve("automobilista2/missing.steam.ids.json"));
         assertThat(missingIds.results()).allMatch(e -> e.platformId().isPresent());
@@ -184,7 +201,7 @@ class SimResultsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("files")
+    @MethodSource("everyFile")
     void corruptedCopiesGiveClearErrorsNeverCrashes(Path file, @TempDir Path dir) throws IOException {
         byte[] original = Files.readAllBytes(file);
         Random random = new Random(file.getFileName().toString().hashCode());

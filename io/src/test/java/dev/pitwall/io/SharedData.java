@@ -1,19 +1,23 @@
-package dev.pitwall.io.f1db;
+package dev.pitwall.io;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where the project's shared real-world data lives: {@code shared/data} beside the checkout. */
-final class SharedData {
+public final class SharedData {
 
     private SharedData() {
     }
 
-    static Path f1db() {
+    public static Path f1db() {
         return find("shared/data/f1db");
     }
 
-    static Path f1Rules() {
+    public static Path simResults() {
+        return find("shared/data/sim-results");
+    }
+
+    public static Path f1Rules() {
         return find("examples/f1");
     }
 
