@@ -311,6 +311,43 @@ class CliTest {
     }
 
     @Test
+    void inspectPicksASessionOfAFileThatHoldsSeveral() {
+        String file = "../../shared/data/sim-results/raceroom-server/log.with.race2.json";
+        Run last = pitwall("inspect", file, "--format", "json");
+        assertThat(last.status()).as(last.err()).isZero();
+        assertThat(last.json().get("warnings").get(0).asText())
+                .isEqualTo("the file holds 3 sessions (1 qualifying, 2 race, 3 race); this is session 3");
+        assertThat(last.json().get("results").get(0).get("driver").asText()).isEqualTo("Daniele Ri");
+
+        Run first = pitwall("inspect", file, "--session", "2", "--format", "json");
+        assertThat(first.json().get("results").get(0).get("driver").asText()).isEqualTo("Andrea Sogni");
+        assertThat(first.json().get("format").asText()).isEqualTo("raceroom-server");
+
+        Run none = pitwall("inspect", file, "--session", "4");
+        assertThat(none.status()).isEqualTo(2);
+        assertThat(none.err()).contains("holds 3 sessions (1 qualifying, 2 race, 3 race): --session 4 is not one");
+    }
+
+    @Test
+    void aRaceRoomTextFileIsImportedIntoAChampionship(@TempDir Path dir) throws IOException {
+        Path league = Files.createDirectories(dir.resolve("wtcc"));
+        Path samples = Path.of("..", "..", "shared", "data", "sim-results");
+        List<String> names = Files.readAllLines(samples.resolve("raceroom/race3.txt")).stream()
+                .filter(l -> l.startsWith("Driver=")).map(l -> l.substring(7).strip()).distinct().toList();
+        StringBuilder yaml = new StringBuilder("championship: WTCC League\npoints: [25, 18, 15, 12, 10, 8, 6, 4, 2, 1]\n"
+                + "rounds: [{name: Round 1, races: [{name: Round 1}]}]\nentrants:\n");
+        names.forEach(n -> yaml.append("  - name: \"").append(n).append("\"\n"));
+        Files.writeString(league.resolve("championship.yaml"), yaml);
+
+        Run ok = pitwall("results", "import", league.toString(), "Round 1", samples.resolve("raceroom/race3.txt").toString());
+        assertThat(ok.status()).as(ok.err()).isZero();
+        assertThat(league.resolve("results/round-1.txt")).exists();
+        JsonNode standings = pitwall("standings", league.toString(), "-f", "json").json().get("standings");
+        assertThat(standings.get(0).get("driver").asText()).isEqualTo("Ma Qing Hua");
+        assertThat(standings.get(0).get("points").asText()).isEqualTo("25");
+    }
+
+    @Test
     void afterTheLastRaceTheTitleIsDecided() {
         JsonNode json = pitwall("scenarios", EXAMPLE, "--format", "json").json();
 

@@ -154,6 +154,28 @@ class ServerIT {
     }
 
     @Test
+    void aRace07TextFileIsAcceptedAndClassifiedByLapsAndTime() throws Exception {
+        String yaml = """
+                championship: Sepang Touring
+                points: [12, 10, 8, 6, 5, 4, 3, 2, 1]
+                rounds: [{name: Sepang, races: [{name: Sepang}]}]
+                entrants: [{name: oron}, {name: ebitorium}, {name: DANKE}, {name: sato}, {name: satopon}, {name: jetro},
+                           {name: Applemint}, {name: nawo}, {name: Ozzy-JPN-}, {name: buriburi}, {name: "taka&tomo"}, {name: zaurus_jr}]
+                """;
+        assertThat(post("/api/championships?id=sepang-touring", organizer, yaml).status()).isEqualTo(201);
+        var txt = java.nio.file.Files.readAllBytes(Path.of("..", "..", "shared", "data", "sim-results", "race07",
+                "1h-Racer_2010_09_20_22_37_09_Race1.txt"));
+        var r = HTTP.send(HttpRequest.newBuilder(uri("/api/championships/sepang-touring/races/sepang/results"))
+                .header("Authorization", "Bearer " + organizer).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(txt)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        JsonNode standings = get("/api/championships/sepang-touring/standings").json().get("standings");
+        assertThat(standings.get(0).get("driver").asText()).isEqualTo("zaurus_jr");
+        assertThat(standings.get(0).get("points").asText()).isEqualTo("12");
+    }
+
+    @Test
     void unknownThingsAre404() throws Exception {
         assertThat(get("/api/championships/no-such-cup").status()).isEqualTo(404);
         assertThat(get(GT + "/races/race-9/results").status()).isEqualTo(404);
