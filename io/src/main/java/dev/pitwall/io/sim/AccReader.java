@@ -67,6 +67,10 @@ final class AccReader {
                     platformId = Optional.of(d.path("playerId").asText());
                 }
             }
+            if (line.path("missingMandatoryPitstop").asInt(0) > 0 && session.equals("race")) {
+                warnings.add((drivers.isEmpty() ? "car " + car.path("carId").asInt() : drivers.getFirst())
+                        + " did not make the mandatory pit stop (missingMandatoryPitstop in the file)");
+            }
             JsonNode timing = line.path("timing");
             int laps = timing.path("lapCount").asInt();
             String status = laps == 0 ? "did not start"

@@ -102,6 +102,7 @@ class SimResultsTest {
         assertThat(penalised.penalties()).extracting(SimPenalty::describe)
                 .containsExactly("drive-through (Cutting)", "+80s post-race time (Cutting)");
         assertThat(penalised.penalties()).allMatch(SimPenalty::inResult); // served, and added to the total by the server
+        assertThat(s.warnings()).filteredOn(w -> w.contains("did not make the mandatory pit stop")).hasSize(6);
     }
 
     @Test
