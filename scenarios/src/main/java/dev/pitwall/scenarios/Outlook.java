@@ -12,14 +12,14 @@ import java.util.List;
  * @param bestPosition  the best final championship position the driver can still reach
  * @param worstPosition the worst final championship position the driver can still fall to
  * @param probability   chance of the title under the odds model, with its standard error
- * @param witness       for a "yes": a finishing order of the next race that makes the driver champion
+ * @param witness       for a "yes": a finishing order of every remaining race that makes the driver champion
  * @param needs         for each finishing position in the next race, what it means for the title
  */
 public record Outlook(String driver, Points points, Answer canWin, String reason, int bestPosition, int worstPosition,
-                      double probability, double standardError, List<String> witness, List<Need> needs) {
+                      double probability, double standardError, List<List<String>> witness, List<Need> needs) {
 
     public Outlook {
-        witness = List.copyOf(witness);
+        witness = witness.stream().map(List::copyOf).toList();
         needs = List.copyOf(needs);
     }
 
@@ -42,8 +42,9 @@ public record Outlook(String driver, Points points, Answer canWin, String reason
         }
     }
 
+    /** Clinches whatever the others do, possible, cannot, or undecided (the solver's time limit ran out). */
     public enum Verdict {
-        CLINCHES, POSSIBLE, CANNOT;
+        CLINCHES, POSSIBLE, CANNOT, UNDECIDED;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -27,8 +27,9 @@ import java.util.random.RandomGenerator;
  * With one race left the answers are exact and take polynomial time: by swapping places, a driver's best case has
  * him winning the race and his worst case has him last, and whether he stays ahead of a rival depends only on the
  * two of them (points, best-N results and tie-breaks are each driver's own), so the question becomes a bipartite
- * matching of rivals to the remaining places. With two or more races left the general question is NP-hard; those
- * answers are undecided until the constraint solver is built, and only the odds are given.
+ * matching of rivals to the remaining places. With two or more races left the general question is NP-hard: a
+ * greedy witness is tried first, then the constraint model of {@link TitleSolver}; an answer is undecided only when
+ * the time limit ran out or the model cannot follow the regulations, and says so.
  */
 public final class Scenarios {
 
@@ -39,11 +40,25 @@ public final class Scenarios {
     /** Results assumed for the remaining races: race name to driver to finishing position. */
     private final Map<String, Map<String, Integer>> assumed;
 
-    private Scenarios(Championship before, List<Race> remaining, Map<String, Map<String, Integer>> assumed) {
+    private final java.time.Duration limit;
+    private SeveralRaces several;
+
+    private Scenarios(Championship before, List<Race> remaining, Map<String, Map<String, Integer>> assumed, java.time.Duration limit) {
         this.before = before;
         this.remaining = remaining;
         this.drivers = before.entrants().stream().map(Entrant::name).toList();
         this.assumed = assumed;
+        this.limit = limit;
+    }
+
+    /** The time the solver may take on one question before the answer is undecided. */
+    public static final java.time.Duration DEFAULT_LIMIT = java.time.Duration.ofSeconds(2);
+
+    private SeveralRaces severalRaces() {
+        if (several == null) {
+            several = new SeveralRaces(SeasonModel.of(before, remaining), assumed, limit);
+        }
+        return several;
     }
 
     /** The finishing positions assumed for the next race, by driver. */
@@ -93,6 +108,12 @@ public final class Scenarios {
      */
     public static Report before(Championship championship, Race next, RandomGenerator random, int runs,
                                 Map<String, Map<String, Integer>> assumed) {
+        return before(championship, next, random, runs, assumed, DEFAULT_LIMIT);
+    }
+
+    /** As above, with the time the solver may take on each question. */
+    public static Report before(Championship championship, Race next, RandomGenerator random, int runs,
+                                Map<String, Map<String, Integer>> assumed, java.time.Duration limit) {
         List<Race> races = championship.races();
         List<Race> remaining = races.subList(races.indexOf(next), races.size());
         Map<String, RaceResult> results = new LinkedHashMap<>(championship.results());
@@ -102,7 +123,7 @@ public final class Scenarios {
         Championship before = new Championship(championship.name(), championship.rounds(), championship.entrants(),
                 championship.scoring(), results, decisions);
         validate(before, remaining, assumed);
-        return new Scenarios(before, remaining, assumed).report(random, runs);
+        return new Scenarios(before, remaining, assumed, limit).report(random, runs);
     }
 
     private static void validate(Championship before, List<Race> remaining, Map<String, Map<String, Integer>> assumed) {
@@ -143,9 +164,7 @@ public final class Scenarios {
             String d = row.name();
             double[] p = odds.get(d);
             if (remaining.size() != 1) {
-                outlooks.add(new Outlook(d, row.points(), Outlook.Answer.UNDECIDED,
-                        remaining.size() + " races remain: exact answers for more than one remaining race need the constraint "
-                                + "solver, which is not built yet", 0, 0, p[0], p[1], List.of(), List.of()));
+                outlooks.add(severalRaces().outlook(d, row.points(), p));
                 continue;
             }
             int n = drivers.size();
@@ -156,7 +175,7 @@ public final class Scenarios {
             boolean canWin = complete(win);
             int best = 1 + (n - 1 - matched(win));
             int worst = 1 + matched(match(d, worstPlace, true));
-            List<String> witness = canWin ? order(d, bestPlace, win) : List.of();
+            List<List<String>> witness = canWin ? List.of(order(d, bestPlace, win)) : List.of();
             List<Outlook.Need> needs = new ArrayList<>();
             for (int q : places) {
                 needs.add(need(d, q));

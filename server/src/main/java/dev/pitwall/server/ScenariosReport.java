@@ -26,7 +26,7 @@ public record ScenariosReport(String after, List<String> remaining, String odds,
     @JsonPropertyOrder({"driver", "points", "canWin", "reason", "bestPosition", "worstPosition", "probability", "standardError",
             "witness", "needs"})
     public record Row(String driver, Points points, String canWin, String reason, Integer bestPosition, Integer worstPosition,
-                      double probability, double standardError, List<String> witness, List<Need> needs) {
+                      double probability, double standardError, List<List<String>> witness, List<Need> needs) {
     }
 
     public record Need(int position, String verdict, String sentence) {

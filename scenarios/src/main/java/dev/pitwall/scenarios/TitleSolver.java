@@ -1,0 +1,373 @@
+package dev.pitwall.scenarios;
+
+import dev.pitwall.core.rules.DropRule;
+import dev.pitwall.core.rules.TieBreak;
+import org.chocosolver.solver.Model;
+import org.chocosolver.solver.Solution;
+import org.chocosolver.solver.Solver;
+import org.chocosolver.solver.constraints.Constraint;
+import org.chocosolver.solver.variables.BoolVar;
+import org.chocosolver.solver.variables.IntVar;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The exact questions for two or more remaining races, as a constraint model solved by Choco: can a driver still
+ * finish first, and how high or low can he finish. The driver's own places are fixed by dominance (finishing higher
+ * never hurts him when a higher place never scores less): his best free place in every race (and the fastest lap) to
+ * win or rise, his worst to fall. The rivals' places are the variables, one per race each, all different in a race;
+ * their totals follow the points of each place, the best-N segments and the first tie-break (countback as a
+ * lexicographic comparison of finishes, or the latest race's order). Every answer is checked by the scoring engine
+ * before it is given.
+ */
+final class TitleSolver {
+
+    /** What a search found: a witness (orders of the remaining races) and how many rivals it puts on each side. */
+    record Found(int[][] orders, int[] fastestLapBy, int rivalsCounted) {
+    }
+
+    /** A search's outcome: found, proved impossible, or stopped by the time limit. */
+    sealed interface Outcome {
+        record Witness(Found found, boolean optimal) implements Outcome {
+        }
+
+        record Impossible() implements Outcome {
+        }
+
+        record TimedOut() implements Outcome {
+        }
+    }
+
+    private final SeasonModel season;
+    private final int[][] assumed;
+    private final Duration limit;
+
+    TitleSolver(SeasonModel season, int[][] assumed, Duration limit) {
+        this.season = season;
+        this.assumed = assumed;
+        this.limit = limit;
+    }
+
+    /** The places the target takes: the best (or worst) place in each race that nobody else is assumed to take. */
+    int[] placesOf(int target, boolean best) {
+        int k = season.remaining.size();
+        int[] places = new int[k];
+        for (int r = 0; r < k; r++) {
+            if (assumed[r][target] > 0) {
+                places[r] = assumed[r][target];
+                continue;
+            }
+            List<Integer> free = freePlaces(r, target);
+            places[r] = best ? free.getFirst() : free.getLast();
+        }
+        return places;
+    }
+
+    private List<Integer> freePlaces(int race, int except) {
+        boolean[] taken = new boolean[season.n + 1];
+        for (int d = 0; d < season.n; d++) {
+            if (d != except && assumed[race][d] > 0) {
+                taken[assumed[race][d]] = true;
+            }
+        }
+        List<Integer> free = new ArrayList<>();
+        for (int p = 1; p <= season.n; p++) {
+            if (!taken[p]) {
+                free.add(p);
+            }
+        }
+        return free;
+    }
+
+    /**
+     * Can {@code target} finish first? With {@code mostBehind} the search maximises the rivals kept behind (for the best
+     * position) instead of requiring all of them; with {@code rising} false the target takes his worst places and the
+     * search maximises the rivals ahead (for the worst position).
+     */
+    Outcome solve(int target, Mode mode) {
+        return solve(target, mode, season.n - 1);
+    }
+
+    /**
+     * As {@link #solve(int, Mode)}; an optimisation stops as soon as it counts {@code enough} rivals (a bound known to be
+     * the best possible), which proves the optimum without searching on.
+     */
+    Outcome solve(int target, Mode mode, int enough) {
+        boolean rising = mode != Mode.MOST_AHEAD;
+        int races = season.remaining.size();
+        int n = season.n;
+        int[] targetPlaces = placesOf(target, rising);
+        boolean[] targetLaps = new boolean[races];
+        if (rising) {
+            Arrays.fill(targetLaps, true);
+        }
+        long targetTotal = season.total(target, targetPlaces, targetLaps);
+
+        Model model = new Model("title " + season.drivers.get(target));
+        IntVar[][] place = new IntVar[n][races];
+        List<Integer> rivals = new ArrayList<>();
+        for (int d = 0; d < n; d++) {
+            if (d != target) {
+                rivals.add(d);
+            }
+        }
+        for (int k = 0; k < races; k++) {
+            int targetPlace = targetPlaces[k];
+            int[] free = freePlaces(k, -1).stream().mapToInt(Integer::intValue).filter(p -> p != targetPlace).toArray();
+            IntVar[] inRace = new IntVar[rivals.size()];
+            for (int i = 0; i < rivals.size(); i++) {
+                int d = rivals.get(i);
+                place[d][k] = assumed[k][d] > 0 ? model.intVar(assumed[k][d]) : model.intVar("p" + d + "_" + k, free);
+                inRace[i] = place[d][k];
+            }
+            model.allDifferent(inRace).post();
+        }
+        long maxTotal = 0;
+        for (int d = 0; d < n; d++) {
+            maxTotal = Math.max(maxTotal, Math.abs(season.fixed[d]) + Arrays.stream(season.pastByRound[d]).map(Math::abs).sum());
+        }
+        for (long[] race : season.points) {
+            maxTotal += Arrays.stream(race).max().orElse(0);
+        }
+        int bound = (int) Math.min(Integer.MAX_VALUE / 4, maxTotal + 1);
+
+        List<BoolVar> counted = new ArrayList<>();
+        IntVar[][] earnedBy = new IntVar[n][];
+        for (int d : rivals) {
+            // Falling: every rival may also take the fastest lap's bonus (more than is possible, so a clinch is proved).
+            earnedBy[d] = new IntVar[races];
+            IntVar total = totalOf(model, d, place[d], bound, !rising, earnedBy[d]);
+            Constraint side = rising
+                    ? model.or(model.arithm(total, "<", (int) targetTotal),
+                            model.and(model.arithm(total, "=", (int) targetTotal), chain(model, 0, true, d, place[d], target, targetPlaces)))
+                    : model.or(model.arithm(total, ">", (int) targetTotal),
+                            model.and(model.arithm(total, "=", (int) targetTotal), chain(model, 0, false, d, place[d], target, targetPlaces)));
+            if (mode == Mode.ALL_BEHIND) {
+                side.post();
+            } else {
+                counted.add(side.reify());
+            }
+        }
+        // Redundant, for propagation: in each race the rivals share exactly the points of the places they take.
+        for (int k = 0; k < races; k++) {
+            final int race = k;
+            long shared = 0;
+            boolean[] used = new boolean[n + 1];
+            used[targetPlaces[k]] = true;
+            for (int p = 1; p <= n; p++) {
+                if (!used[p]) {
+                    shared += season.points[k][p - 1] + (rising ? 0 : season.fastestLapBonus[k]);
+                }
+            }
+            model.sum(rivals.stream().map(d -> earnedBy[d][race]).toArray(IntVar[]::new), "=", Math.toIntExact(shared)).post();
+        }
+        Solver solver = model.getSolver();
+        solver.limitTime(Math.max(1, limit.toMillis()));
+        IntVar[] decision = rivals.stream().flatMap(d -> Arrays.stream(place[d])).toArray(IntVar[]::new);
+        // Rivals closest to the target first; each to his worst place first when they must stay behind, his best when
+        // they should get ahead. It is the greedy order, so easy questions are answered at the first descent.
+        IntVar[] byPressure = rivals.stream().sorted(java.util.Comparator.comparingLong(d -> -pressure(d)))
+                .flatMap(d -> Arrays.stream(place[d])).toArray(IntVar[]::new);
+        var order = rising ? org.chocosolver.solver.search.strategy.Search.inputOrderUBSearch(byPressure)
+                : org.chocosolver.solver.search.strategy.Search.inputOrderLBSearch(byPressure);
+        solver.setSearch(order);
+        Solution best = null;
+        int bestCount = -1;
+        if (mode == Mode.ALL_BEHIND) {
+            if (solver.solve()) {
+                best = new Solution(model, decision).record();
+                bestCount = rivals.size();
+            }
+        } else {
+            IntVar objective = model.intVar("counted", 0, rivals.size());
+            model.sum(counted.toArray(BoolVar[]::new), "=", objective).post();
+            model.setObjective(Model.MAXIMIZE, objective);
+            while (solver.solve()) {
+                best = new Solution(model, decision).record();
+                bestCount = objective.getValue();
+                if (bestCount >= Math.min(enough, rivals.size())) {
+                    break;
+                }
+            }
+        }
+        boolean stopped = solver.isStopCriterionMet();
+        if (best == null) {
+            return stopped ? new Outcome.TimedOut() : new Outcome.Impossible();
+        }
+        int[][] orders = new int[races][n];
+        for (int k = 0; k < races; k++) {
+            orders[k][targetPlaces[k] - 1] = target;
+            for (int d : rivals) {
+                orders[k][best.getIntVal(place[d][k]) - 1] = d;
+            }
+        }
+        int[] laps = new int[races];
+        Arrays.fill(laps, rising ? target : -1);
+        boolean optimal = (!stopped && exact) || bestCount >= Math.min(enough, rivals.size());
+        return new Outcome.Witness(new Found(orders, laps, bestCount), optimal);
+    }
+
+    /**
+     * The tie-break chain from step {@code step} on, for a rival level on points with the target: with {@code behind},
+     * that the rival stays behind (a step he loses, or a step level and the rest of the chain; level to the end is a
+     * shared place, which keeps the target first); else that he gets ahead. A step the model does not follow (first to
+     * reach the total) is taken in the rival's favour when he must stay behind, and against him when he should get
+     * ahead, so that "impossible" stays a proof; answers that rely on it are checked by the engine.
+     */
+    private Constraint chain(Model model, int step, boolean behind, int rival, IntVar[] places, int target, int[] targetPlaces) {
+        List<TieBreak> steps = season.tieBreaks;
+        if (step == steps.size()) {
+            return behind ? model.trueConstraint() : model.falseConstraint();
+        }
+        int last = places.length - 1;
+        Constraint wins;
+        Constraint level;
+        switch (steps.get(step)) {
+            case TieBreak.Countback c -> {
+                IntVar[] mine = countsOf(model, rival, places, c);
+                IntVar[] theirs = Arrays.stream(targetCounts(target, targetPlaces, c)).mapToObj(model::intVar).toArray(IntVar[]::new);
+                wins = behind ? model.lexLess(mine, theirs) : model.lexLess(theirs, mine);
+                Constraint[] same = new Constraint[mine.length];
+                for (int i = 0; i < mine.length; i++) {
+                    same[i] = model.arithm(mine[i], "=", theirs[i]);
+                }
+                level = same.length == 0 ? model.trueConstraint() : model.and(same);
+            }
+            case TieBreak.LatestRaceFinish l -> {
+                // In a remaining race the two always finish apart: the last one decides.
+                wins = model.arithm(places[last], behind ? ">" : "<", targetPlaces[last]);
+                level = model.falseConstraint();
+            }
+            case TieBreak.FirstToReachTotal f -> {
+                exact = false;
+                return behind ? model.trueConstraint() : model.falseConstraint();
+            }
+        }
+        return model.or(wins, model.and(level, chain(model, step + 1, behind, rival, places, target, targetPlaces)));
+    }
+
+    private boolean exact = true;
+
+    /** The target's finishes at each place, as this countback counts them, his places in the remaining races included. */
+    private int[] targetCounts(int target, int[] targetPlaces, TieBreak.Countback c) {
+        int[] counts = season.countback(target, c).clone();
+        for (int k = 0; k < targetPlaces.length; k++) {
+            if (season.countsBack(k, targetPlaces[k], c)) {
+                counts[targetPlaces[k] - 1]++;
+            }
+        }
+        return counts;
+    }
+
+    /** How close a driver is to the top: his points so far and his best finishes, for the order of the search. */
+    private long pressure(int d) {
+        return season.fixed[d] + Arrays.stream(season.pastByRound[d]).sum();
+    }
+
+    /** What the search asks. */
+    enum Mode {
+        /** Every rival behind the target: can he finish first? */
+        ALL_BEHIND,
+        /** As many rivals behind him as possible, the target at his best: his best position. */
+        MOST_BEHIND,
+        /** As many rivals ahead of him as possible, the target at his worst: his worst position. */
+        MOST_AHEAD
+    }
+
+    /** A rival's final total: what each place is worth, summed by round, the best of each segment counted. */
+    private IntVar totalOf(Model model, int d, IntVar[] places, int bound, boolean withBonus, IntVar[] earned) {
+        int races = places.length;
+        for (int k = 0; k < races; k++) {
+            long bonus = withBonus ? season.fastestLapBonus[k] : 0;
+            int[] table = Arrays.stream(season.points[k]).mapToInt(v -> Math.toIntExact(v + bonus)).toArray();
+            earned[k] = model.intVar("e" + d + "_" + k, Arrays.stream(table).distinct().sorted().toArray());
+            model.element(earned[k], table, places[k], 1).post();
+        }
+        Optional<DropRule> drop = season.dropRule;
+        IntVar total = model.intVar("t" + d, -bound, bound);
+        if (drop.isEmpty()) {
+            long past = season.fixed[d] + Arrays.stream(season.pastByRound[d]).sum();
+            model.sum(earned, "=", model.intOffsetView(total, (int) -past)).post();
+            return total;
+        }
+        // Round scores: the past plus the remaining races of the round.
+        IntVar[] byRound = new IntVar[season.rounds];
+        for (int r = 0; r < season.rounds; r++) {
+            List<IntVar> in = new ArrayList<>();
+            for (int k = 0; k < races; k++) {
+                if (season.roundOf[k] == r + 1) {
+                    in.add(earned[k]);
+                }
+            }
+            int past = (int) season.pastByRound[d][r];
+            if (in.isEmpty()) {
+                byRound[r] = model.intVar(past);
+            } else {
+                byRound[r] = model.intVar("r" + d + "_" + r, -bound, bound);
+                model.sum(in.toArray(IntVar[]::new), "=", model.intOffsetView(byRound[r], -past)).post();
+            }
+        }
+        List<IntVar> parts = new ArrayList<>();
+        boolean[] covered = new boolean[season.rounds];
+        for (DropRule.Segment s : drop.get().segments()) {
+            List<IntVar> in = new ArrayList<>();
+            for (int r = 0; r < season.rounds; r++) {
+                if (s.contains(r + 1)) {
+                    in.add(byRound[r]);
+                    covered[r] = true;
+                }
+            }
+            if (in.isEmpty()) {
+                continue;
+            }
+            if (s.best() >= in.size()) {
+                parts.addAll(in);
+                continue;
+            }
+            // The sum of the best N of a segment, as a sort of its rounds.
+            IntVar[] sorted = new IntVar[in.size()];
+            for (int i = 0; i < sorted.length; i++) {
+                sorted[i] = model.intVar("s" + d + "_" + i + "_" + parts.size(), -bound, bound);
+            }
+            IntVar[] negated = in.stream().map(model::intMinusView).toArray(IntVar[]::new);
+            model.sort(negated, sorted).post(); // ascending negatives: the best first
+            for (int i = 0; i < s.best(); i++) {
+                parts.add(model.intMinusView(sorted[i]));
+            }
+        }
+        for (int r = 0; r < season.rounds; r++) {
+            if (!covered[r]) {
+                parts.add(byRound[r]);
+            }
+        }
+        model.sum(parts.toArray(IntVar[]::new), "=", model.intOffsetView(total, (int) -season.fixed[d])).post();
+        return total;
+    }
+
+    /** A rival's finishes at each place as this countback counts them: the past plus the remaining races. */
+    private IntVar[] countsOf(Model model, int d, IntVar[] places, TieBreak.Countback c) {
+        int n = season.n;
+        int[] pastCounts = season.countback(d, c);
+        IntVar[] counts = new IntVar[n];
+        for (int p = 1; p <= n; p++) {
+            List<BoolVar> at = new ArrayList<>();
+            for (int k = 0; k < places.length; k++) {
+                if (season.countsBack(k, p, c) && places[k].contains(p)) {
+                    at.add(model.arithm(places[k], "=", p).reify());
+                }
+            }
+            int past = pastCounts[p - 1];
+            if (at.isEmpty()) {
+                counts[p - 1] = model.intVar(past);
+            } else {
+                counts[p - 1] = model.intVar("c" + d + "_" + p, past, past + at.size());
+                model.sum(at.toArray(BoolVar[]::new), "=", model.intOffsetView(counts[p - 1], -past)).post();
+            }
+        }
+        return counts;
+    }
+}
