@@ -12,15 +12,22 @@ import java.util.List;
  * @param bestPosition  the best final championship position the driver can still reach
  * @param worstPosition the worst final championship position the driver can still fall to
  * @param probability   chance of the title under the odds model, with its standard error
- * @param witness       for a "yes": a finishing order of every remaining race that makes the driver champion
+ * @param witness       for a "yes": how every remaining race can finish (order and fastest lap) to make him champion
  * @param needs         for each finishing position in the next race, what it means for the title
  */
 public record Outlook(String driver, Points points, Answer canWin, String reason, int bestPosition, int worstPosition,
-                      double probability, double standardError, List<List<String>> witness, List<Need> needs) {
+                      double probability, double standardError, List<RaceOrder> witness, List<Need> needs) {
 
     public Outlook {
-        witness = witness.stream().map(List::copyOf).toList();
+        witness = List.copyOf(witness);
         needs = List.copyOf(needs);
+    }
+
+    /** How a remaining race finishes in a witness: its order, winner first, and who sets the fastest lap, if it pays. */
+    public record RaceOrder(String race, List<String> order, java.util.Optional<String> fastestLap) {
+        public RaceOrder {
+            order = List.copyOf(order);
+        }
     }
 
     /** Can the driver still win: yes (with a witness), no (proved), or undecided (with the reason). */

@@ -116,14 +116,46 @@ public final class Scenarios {
                                 Map<String, Map<String, Integer>> assumed, java.time.Duration limit) {
         List<Race> races = championship.races();
         List<Race> remaining = races.subList(races.indexOf(next), races.size());
+        Championship before = without(championship, remaining);
+        validate(before, remaining, assumed);
+        return new Scenarios(before, remaining, assumed, limit).report(random, runs);
+    }
+
+    /** Whether a driver can still be champion, with the witness or the reason; no positions, needs or odds. */
+    public record Chance(String driver, Outlook.Answer canWin, String reason, List<Outlook.RaceOrder> witness) {
+    }
+
+    /**
+     * Only the first question, for every driver before {@code next}: can he still finish first? The cheapest exact
+     * answer (the matching with one race left; the greedy witness, then the solver, with more).
+     */
+    public static List<Chance> chances(Championship championship, Race next, java.time.Duration limit) {
+        List<Race> races = championship.races();
+        List<Race> remaining = races.subList(races.indexOf(next), races.size());
+        Championship before = without(championship, remaining);
+        Scenarios s = new Scenarios(before, remaining, Map.of(), limit);
+        List<Chance> out = new ArrayList<>();
+        for (String d : s.drivers) {
+            if (remaining.size() == 1) {
+                int place = s.placesFor(d).getFirst();
+                int[] win = s.match(d, place, false);
+                boolean yes = s.complete(win);
+                out.add(new Chance(d, yes ? Outlook.Answer.YES : Outlook.Answer.NO, "", yes ? s.witness(d, place, win) : List.of()));
+            } else {
+                out.add(s.severalRaces().chance(d));
+            }
+        }
+        return out;
+    }
+
+    /** The championship as it stood before {@code remaining}: their results and decisions set aside. */
+    private static Championship without(Championship championship, List<Race> remaining) {
         Map<String, RaceResult> results = new LinkedHashMap<>(championship.results());
         remaining.forEach(r -> results.remove(r.name()));
         List<Decision> decisions = championship.decisions().stream()
                 .filter(d -> remaining.stream().noneMatch(r -> r.name().equals(d.race()))).toList();
-        Championship before = new Championship(championship.name(), championship.rounds(), championship.entrants(),
+        return new Championship(championship.name(), championship.rounds(), championship.entrants(),
                 championship.scoring(), results, decisions);
-        validate(before, remaining, assumed);
-        return new Scenarios(before, remaining, assumed, limit).report(random, runs);
     }
 
     private static void validate(Championship before, List<Race> remaining, Map<String, Map<String, Integer>> assumed) {
@@ -175,7 +207,7 @@ public final class Scenarios {
             boolean canWin = complete(win);
             int best = 1 + (n - 1 - matched(win));
             int worst = 1 + matched(match(d, worstPlace, true));
-            List<List<String>> witness = canWin ? List.of(order(d, bestPlace, win)) : List.of();
+            List<Outlook.RaceOrder> witness = canWin ? witness(d, bestPlace, win) : List.of();
             List<Outlook.Need> needs = new ArrayList<>();
             for (int q : places) {
                 needs.add(need(d, q));
@@ -193,6 +225,21 @@ public final class Scenarios {
      * {@code driver} finishing {@code place}. Nobody else's result matters to the two of them.
      */
     private boolean ahead(String driver, int place, String rival, int rivalPlace) {
+        if (severalRaces().usable()) {
+            // Different totals decide at once; only a tie needs the engine's tie-break chain.
+            SeasonModel model = severalRaces().season();
+            int d = model.drivers.indexOf(driver);
+            int r = model.drivers.indexOf(rival);
+            long mine = model.total(d, new int[] {place}, new boolean[1]);
+            long theirs = model.total(r, new int[] {rivalPlace}, new boolean[1]);
+            if (mine != theirs) {
+                return theirs > mine;
+            }
+            Optional<Boolean> tie = model.tieAhead(r, new int[] {rivalPlace}, d, new int[] {place});
+            if (tie.isPresent()) {
+                return tie.get();
+            }
+        }
         return aheadCache.computeIfAbsent(driver + '\u0000' + place + '\u0000' + rival + '\u0000' + rivalPlace, k -> {
             String[] order = new String[drivers.size()];
             order[place - 1] = driver;
@@ -254,6 +301,11 @@ public final class Scenarios {
 
     private boolean complete(int[] rivalAt) {
         return matched(rivalAt) == drivers.size() - 1;
+    }
+
+    /** The witness of a title with one race left: the matched order, no fastest lap (the pairwise comparisons give none). */
+    private List<Outlook.RaceOrder> witness(String driver, int place, int[] rivalAt) {
+        return List.of(new Outlook.RaceOrder(remaining.getFirst().name(), order(driver, place, rivalAt), Optional.empty()));
     }
 
     private List<String> order(String driver, int place, int[] rivalAt) {

@@ -207,6 +207,47 @@ final class SeasonModel {
         return (countback.scoringFinishesOnly() ? countbackScoring : countbackAll)[driver];
     }
 
+    /**
+     * For two drivers level on points after the remaining races (their places given), whether the tie-break chain puts
+     * {@code rival} ahead of {@code driver}: true, false (behind or sharing the place), or empty when a step of the chain
+     * is one this model does not follow.
+     */
+    Optional<Boolean> tieAhead(int rival, int[] rivalPlaces, int driver, int[] driverPlaces) {
+        for (TieBreak step : tieBreaks) {
+            switch (step) {
+                case TieBreak.Countback c -> {
+                    int[] mine = counts(driver, driverPlaces, c);
+                    int[] theirs = counts(rival, rivalPlaces, c);
+                    int cmp = Arrays.compare(theirs, mine);
+                    if (cmp != 0) {
+                        return Optional.of(cmp > 0);
+                    }
+                }
+                case TieBreak.LatestRaceFinish l -> {
+                    int last = rivalPlaces.length - 1;
+                    if (last >= 0 && rivalPlaces[last] != driverPlaces[last]) {
+                        return Optional.of(rivalPlaces[last] < driverPlaces[last]);
+                    }
+                    return Optional.empty();
+                }
+                case TieBreak.FirstToReachTotal f -> {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.of(false);
+    }
+
+    private int[] counts(int d, int[] places, TieBreak.Countback c) {
+        int[] counts = countback(d, c).clone();
+        for (int k = 0; k < places.length; k++) {
+            if (countsBack(k, places[k], c)) {
+                counts[places[k] - 1]++;
+            }
+        }
+        return counts;
+    }
+
     /** The final standings when the remaining races finish in these orders (drivers by index), fastest laps as given. */
     Standings engine(int[][] orders, int[] fastestLapBy) {
         Championship season = before;
@@ -253,11 +294,12 @@ final class SeasonModel {
                 .map(p -> p == 1).orElse(false);
     }
 
-    /** The orders of the remaining races as the drivers' names. */
-    List<List<String>> names(int[][] orders) {
-        List<List<String>> out = new ArrayList<>();
-        for (int[] order : orders) {
-            out.add(Arrays.stream(order).mapToObj(drivers::get).toList());
+    /** A witness: the orders of the remaining races by name, and the fastest laps where they pay. */
+    List<Outlook.RaceOrder> witness(int[][] orders, int[] fastestLapBy) {
+        List<Outlook.RaceOrder> out = new ArrayList<>();
+        for (int k = 0; k < orders.length; k++) {
+            Optional<String> lap = fastestLapBy[k] >= 0 && fastestLapBonus[k] > 0 ? Optional.of(drivers.get(fastestLapBy[k])) : Optional.empty();
+            out.add(new Outlook.RaceOrder(remaining.get(k).name(), Arrays.stream(orders[k]).mapToObj(drivers::get).toList(), lap));
         }
         return out;
     }

@@ -35,6 +35,38 @@ final class SeveralRaces {
         this.outsideTheModel = check();
     }
 
+    /** Whether the model's totals are the engine's for these regulations. */
+    boolean usable() {
+        return outsideTheModel.isEmpty();
+    }
+
+    SeasonModel season() {
+        return season;
+    }
+
+    /** Can the driver still finish first: yes with a witness the engine confirms, no (proved), or undecided with why. */
+    Scenarios.Chance chance(String driver) {
+        int target = season.drivers.indexOf(driver);
+        if (outsideTheModel.isPresent()) {
+            return new Scenarios.Chance(driver, Outlook.Answer.UNDECIDED, outsideTheModel.get(), List.of());
+        }
+        Optional<int[][]> greedy = greedy(target, assumed);
+        if (greedy.isPresent()) {
+            int[] laps = new int[season.remaining.size()];
+            Arrays.fill(laps, target);
+            return new Scenarios.Chance(driver, Outlook.Answer.YES, "", season.witness(greedy.get(), laps));
+        }
+        return switch (new TitleSolver(season, assumed, limit).solve(target, TitleSolver.Mode.ALL_BEHIND)) {
+            case TitleSolver.Outcome.Witness w when champion(w.found(), target) ->
+                    new Scenarios.Chance(driver, Outlook.Answer.YES, "", season.witness(w.found().orders(), w.found().fastestLapBy()));
+            case TitleSolver.Outcome.Witness w -> new Scenarios.Chance(driver, Outlook.Answer.UNDECIDED,
+                    "the solver's witness is not a title once every tie-break step is applied", List.of());
+            case TitleSolver.Outcome.Impossible i -> new Scenarios.Chance(driver, Outlook.Answer.NO, "", List.of());
+            case TitleSolver.Outcome.TimedOut t -> new Scenarios.Chance(driver, Outlook.Answer.UNDECIDED,
+                    "the solver's time limit (" + limit.toMillis() + " ms) ran out", List.of());
+        };
+    }
+
     /** Why the model cannot be trusted with these regulations, or empty when it can. */
     private Optional<String> check() {
         if (!season.monotone()) {
@@ -67,31 +99,11 @@ final class SeveralRaces {
         if (outsideTheModel.isPresent()) {
             return new Outlook(driver, points, Outlook.Answer.UNDECIDED, outsideTheModel.get(), 0, 0, odds[0], odds[1], List.of(), List.of());
         }
+        Scenarios.Chance chance = chance(driver);
+        Outlook.Answer answer = chance.canWin();
+        String reason = chance.reason();
+        List<Outlook.RaceOrder> witness = chance.witness();
         TitleSolver solver = new TitleSolver(season, assumed, limit);
-        Outlook.Answer answer;
-        String reason = "";
-        List<List<String>> witness = List.of();
-        Optional<int[][]> greedy = greedy(target, assumed);
-        if (greedy.isPresent()) {
-            answer = Outlook.Answer.YES;
-            witness = season.names(greedy.get());
-        } else {
-            switch (solver.solve(target, TitleSolver.Mode.ALL_BEHIND)) {
-                case TitleSolver.Outcome.Witness w when champion(w.found(), target) -> {
-                    answer = Outlook.Answer.YES;
-                    witness = season.names(w.found().orders());
-                }
-                case TitleSolver.Outcome.Witness w -> {
-                    answer = Outlook.Answer.UNDECIDED;
-                    reason = "the solver's witness is not a title once every tie-break step is applied";
-                }
-                case TitleSolver.Outcome.Impossible i -> answer = Outlook.Answer.NO;
-                case TitleSolver.Outcome.TimedOut t -> {
-                    answer = Outlook.Answer.UNDECIDED;
-                    reason = "the solver's time limit (" + limit.toMillis() + " ms) ran out";
-                }
-            }
-        }
         // Pairwise bounds: a rival who beats the target even at the target's best is ahead in every season; one who cannot
         // get ahead even at the target's worst never is. The solver stops once it meets them.
         int mustBeAhead = 0;

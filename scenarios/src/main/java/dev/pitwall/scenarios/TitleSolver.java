@@ -52,6 +52,24 @@ final class TitleSolver {
         this.limit = limit;
     }
 
+    /**
+     * A rival's best ({@code best}) or worst places in each race: his assumed place, else the best or worst place that
+     * neither the target nor an assumed driver takes.
+     */
+    private int[] extremePlaces(int d, int[] targetPlaces, boolean best) {
+        int[] places = new int[targetPlaces.length];
+        for (int k = 0; k < places.length; k++) {
+            if (assumed[k][d] > 0) {
+                places[k] = assumed[k][d];
+                continue;
+            }
+            int targetPlace = targetPlaces[k];
+            List<Integer> free = freePlaces(k, d).stream().filter(p -> p != targetPlace).toList();
+            places[k] = best ? free.getFirst() : free.getLast();
+        }
+        return places;
+    }
+
     /** The places the target takes: the best (or worst) place in each race that nobody else is assumed to take. */
     int[] placesOf(int target, boolean best) {
         int k = season.remaining.size();
@@ -107,14 +125,34 @@ final class TitleSolver {
         }
         long targetTotal = season.total(target, targetPlaces, targetLaps);
 
-        Model model = new Model("title " + season.drivers.get(target));
-        IntVar[][] place = new IntVar[n][races];
+        // Rivals whose side of the target is settled whatever the places (their least total is more than his, or their
+        // most is less) need no variables: they only fill places. The rest are the model.
         List<Integer> rivals = new ArrayList<>();
+        int alwaysCounted = 0;
         for (int d = 0; d < n; d++) {
-            if (d != target) {
+            if (d == target) {
+                continue;
+            }
+            long least = season.total(d, extremePlaces(d, targetPlaces, false), new boolean[races]);
+            boolean[] laps = new boolean[races];
+            Arrays.fill(laps, !rising);
+            long most = season.total(d, extremePlaces(d, targetPlaces, true), laps);
+            boolean alwaysAhead = least > targetTotal;
+            boolean neverAhead = most < targetTotal;
+            if (alwaysAhead && mode == Mode.ALL_BEHIND) {
+                return new Outcome.Impossible();
+            }
+            if (alwaysAhead || neverAhead) {
+                alwaysCounted += (rising ? neverAhead : alwaysAhead) ? 1 : 0;
+            } else {
                 rivals.add(d);
             }
         }
+        int relevant = rivals.size();
+        int otherRivals = n - 1 - relevant;
+
+        Model model = new Model("title " + season.drivers.get(target));
+        IntVar[][] place = new IntVar[n][races];
         for (int k = 0; k < races; k++) {
             int targetPlace = targetPlaces[k];
             int[] free = freePlaces(k, -1).stream().mapToInt(Integer::intValue).filter(p -> p != targetPlace).toArray();
@@ -124,14 +162,16 @@ final class TitleSolver {
                 place[d][k] = assumed[k][d] > 0 ? model.intVar(assumed[k][d]) : model.intVar("p" + d + "_" + k, free);
                 inRace[i] = place[d][k];
             }
-            model.allDifferent(inRace).post();
+            if (inRace.length > 1) {
+                model.allDifferent(inRace).post();
+            }
         }
         long maxTotal = 0;
         for (int d = 0; d < n; d++) {
             maxTotal = Math.max(maxTotal, Math.abs(season.fixed[d]) + Arrays.stream(season.pastByRound[d]).map(Math::abs).sum());
         }
-        for (long[] race : season.points) {
-            maxTotal += Arrays.stream(race).max().orElse(0);
+        for (int k = 0; k < races; k++) {
+            maxTotal += Arrays.stream(season.points[k]).max().orElse(0) + season.fastestLapBonus[k];
         }
         int bound = (int) Math.min(Integer.MAX_VALUE / 4, maxTotal + 1);
 
@@ -152,8 +192,9 @@ final class TitleSolver {
                 counted.add(side.reify());
             }
         }
-        // Redundant, for propagation: in each race the rivals share exactly the points of the places they take.
-        for (int k = 0; k < races; k++) {
+        // Redundant, for propagation: when every rival is in the model, in each race they share exactly the points of
+        // the places they take.
+        for (int k = 0; k < races && otherRivals == 0 && relevant > 0; k++) {
             final int race = k;
             long shared = 0;
             boolean[] used = new boolean[n + 1];
@@ -168,28 +209,30 @@ final class TitleSolver {
         Solver solver = model.getSolver();
         solver.limitTime(Math.max(1, limit.toMillis()));
         IntVar[] decision = rivals.stream().flatMap(d -> Arrays.stream(place[d])).toArray(IntVar[]::new);
+        int enoughHere = Math.min(enough, n - 1) - alwaysCounted;
         // Rivals closest to the target first; each to his worst place first when they must stay behind, his best when
         // they should get ahead. It is the greedy order, so easy questions are answered at the first descent.
         IntVar[] byPressure = rivals.stream().sorted(java.util.Comparator.comparingLong(d -> -pressure(d)))
                 .flatMap(d -> Arrays.stream(place[d])).toArray(IntVar[]::new);
-        var order = rising ? org.chocosolver.solver.search.strategy.Search.inputOrderUBSearch(byPressure)
-                : org.chocosolver.solver.search.strategy.Search.inputOrderLBSearch(byPressure);
-        solver.setSearch(order);
+        if (byPressure.length > 0) {
+            solver.setSearch(rising ? org.chocosolver.solver.search.strategy.Search.inputOrderUBSearch(byPressure)
+                    : org.chocosolver.solver.search.strategy.Search.inputOrderLBSearch(byPressure));
+        }
         Solution best = null;
         int bestCount = -1;
-        if (mode == Mode.ALL_BEHIND) {
+        if (mode == Mode.ALL_BEHIND || relevant == 0) {
             if (solver.solve()) {
                 best = new Solution(model, decision).record();
-                bestCount = rivals.size();
+                bestCount = mode == Mode.ALL_BEHIND ? relevant : 0;
             }
         } else {
-            IntVar objective = model.intVar("counted", 0, rivals.size());
+            IntVar objective = model.intVar("counted", 0, relevant);
             model.sum(counted.toArray(BoolVar[]::new), "=", objective).post();
             model.setObjective(Model.MAXIMIZE, objective);
             while (solver.solve()) {
                 best = new Solution(model, decision).record();
                 bestCount = objective.getValue();
-                if (bestCount >= Math.min(enough, rivals.size())) {
+                if (bestCount >= enoughHere) {
                     break;
                 }
             }
@@ -198,16 +241,34 @@ final class TitleSolver {
         if (best == null) {
             return stopped ? new Outcome.TimedOut() : new Outcome.Impossible();
         }
+        boolean reachedBound = bestCount >= enoughHere;
+        bestCount += alwaysCounted;
         int[][] orders = new int[races][n];
         for (int k = 0; k < races; k++) {
+            Arrays.fill(orders[k], -1);
             orders[k][targetPlaces[k] - 1] = target;
             for (int d : rivals) {
                 orders[k][best.getIntVal(place[d][k]) - 1] = d;
             }
+            // The settled rivals: their assumed places, then the places left, in any order.
+            for (int d = 0; d < n; d++) {
+                if (d != target && !rivals.contains(d) && assumed[k][d] > 0) {
+                    orders[k][assumed[k][d] - 1] = d;
+                }
+            }
+            int next = 0;
+            for (int d = 0; d < n; d++) {
+                if (d != target && !rivals.contains(d) && assumed[k][d] == 0) {
+                    while (orders[k][next] >= 0) {
+                        next++;
+                    }
+                    orders[k][next] = d;
+                }
+            }
         }
         int[] laps = new int[races];
         Arrays.fill(laps, rising ? target : -1);
-        boolean optimal = (!stopped && exact) || bestCount >= Math.min(enough, rivals.size());
+        boolean optimal = (!stopped && exact) || reachedBound;
         return new Outcome.Witness(new Found(orders, laps, bestCount), optimal);
     }
 

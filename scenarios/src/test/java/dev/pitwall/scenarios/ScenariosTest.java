@@ -103,7 +103,7 @@ class ScenariosTest {
             assertThat(o.bestPosition()).as(o.driver() + " best").isEqualTo(b[0]);
             assertThat(o.worstPosition()).as(o.driver() + " worst").isEqualTo(b[1]);
             if (o.canWin() == Outlook.Answer.YES) {
-                Championship finished = c.withResult(result(calendar.getLast().name(), o.witness().getFirst()));
+                Championship finished = c.withResult(result(calendar.getLast().name(), o.witness().getFirst().order()));
                 assertThat(Standings.latest(finished).rowOf(o.driver()).orElseThrow().position()).as("witness").hasValue(1);
             }
             for (Outlook.Need need : o.needs()) {

@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SeveralRacesTest {
 
     static LongStream seeds() {
-        return LongStream.range(1, 2001);
+        return LongStream.range(1, 1201);
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -108,7 +108,8 @@ class SeveralRacesTest {
             assertThat(o.bestPosition()).as(o.driver() + " best").isEqualTo(brute.best[d]);
             assertThat(o.worstPosition()).as(o.driver() + " worst").isEqualTo(brute.worst[d]);
             if (o.canWin() == Outlook.Answer.YES) {
-                Championship finished = c.withResult(result(next.name(), o.witness().get(0))).withResult(result(last.name(), o.witness().get(1)));
+                Championship finished = c.withResult(result(next.name(), o.witness().get(0).order()))
+                        .withResult(result(last.name(), o.witness().get(1).order()));
                 assertThat(Standings.latest(finished).rowOf(o.driver()).orElseThrow().position()).as("witness").hasValue(1);
             }
             for (Outlook.Need need : o.needs()) {

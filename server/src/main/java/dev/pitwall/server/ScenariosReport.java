@@ -26,7 +26,12 @@ public record ScenariosReport(String after, List<String> remaining, String odds,
     @JsonPropertyOrder({"driver", "points", "canWin", "reason", "bestPosition", "worstPosition", "probability", "standardError",
             "witness", "needs"})
     public record Row(String driver, Points points, String canWin, String reason, Integer bestPosition, Integer worstPosition,
-                      double probability, double standardError, List<List<String>> witness, List<Need> needs) {
+                      double probability, double standardError, List<RaceOrder> witness, List<Need> needs) {
+    }
+
+    /** How a remaining race finishes in a witness: {@code {"race": "Grand Final", "order": [...], "fastestLap": null}}. */
+    @JsonPropertyOrder({"race", "order", "fastestLap"})
+    public record RaceOrder(String race, List<String> order, String fastestLap) {
     }
 
     public record Need(int position, String verdict, String sentence) {
@@ -58,7 +63,8 @@ public record ScenariosReport(String after, List<String> remaining, String odds,
             }
             rows.add(new Row(o.driver(), o.points(), o.canWin().label(), o.reason(),
                     o.bestPosition() == 0 ? null : o.bestPosition(), o.worstPosition() == 0 ? null : o.worstPosition(),
-                    o.probability(), o.standardError(), o.witness(),
+                    o.probability(), o.standardError(),
+                    o.witness().stream().map(w -> new RaceOrder(w.race(), w.order(), w.fastestLap().orElse(null))).toList(),
                     o.needs().stream().map(n -> new Need(n.position(), n.verdict().label(), n.sentence())).toList()));
         }
         return new ScenariosReport(report.after().map(Race::name).orElse(null), report.remaining().stream().map(Race::name).toList(),
