@@ -11,12 +11,15 @@ import java.util.List;
  * @param reason        why the answer is undecided, or empty
  * @param bestPosition  the best final championship position the driver can still reach
  * @param worstPosition the worst final championship position the driver can still fall to
- * @param probability   chance of the title under the odds model, with its standard error
+ * @param probability   chance of the title when every finishing order is equally likely, with its standard error
+ * @param strengthProbability chance of the title under a strength model fitted to the results so far (Plackett-Luce),
+ *                      with its standard error; NaN where the season model does not follow the regulations
  * @param witness       for a "yes": how every remaining race can finish (order and fastest lap) to make him champion
  * @param needs         for each finishing position in the next race, what it means for the title
  */
 public record Outlook(String driver, Points points, Answer canWin, String reason, int bestPosition, int worstPosition,
-                      double probability, double standardError, List<RaceOrder> witness, List<Need> needs) {
+                      double probability, double standardError, double strengthProbability, double strengthStandardError,
+                      List<RaceOrder> witness, List<Need> needs) {
 
     public Outlook {
         witness = List.copyOf(witness);

@@ -92,7 +92,7 @@ public final class Scenarios {
             boolean champion = r.position().isPresent() && r.position().getAsInt() == 1;
             int position = r.position().orElse(0);
             return new Outlook(r.name(), r.points(), champion ? Outlook.Answer.YES : Outlook.Answer.NO, "no race remains",
-                    position, position, champion ? 1.0 : 0.0, 0.0, List.of(), List.of());
+                    position, position, champion ? 1.0 : 0.0, 0.0, champion ? 1.0 : 0.0, 0.0, List.of(), List.of());
         }).toList();
         return new Report(last.after(), List.of(), outlooks, "no race remains");
     }
@@ -189,8 +189,9 @@ public final class Scenarios {
     private Report report(RandomGenerator random, int runs) {
         Standings now = Standings.latest(before);
         Map<String, double[]> odds = odds(random, runs);
-        String model = oddsExact ? "every finishing order of the remaining race equally likely, counted exactly"
-                : "every finishing order of each remaining race equally likely, " + runs + " simulated seasons";
+        String model = (oddsExact ? "every finishing order of the remaining race equally likely, counted exactly"
+                : "every finishing order of each remaining race equally likely, " + runs + " simulated seasons")
+                + "; strength odds: a Plackett-Luce model fitted to the finishing orders so far, " + runs + " simulated seasons";
         List<Outlook> outlooks = new ArrayList<>();
         for (StandingsRow row : now.rows()) {
             String d = row.name();
@@ -212,7 +213,7 @@ public final class Scenarios {
             for (int q : places) {
                 needs.add(need(d, q));
             }
-            outlooks.add(new Outlook(d, row.points(), canWin ? Outlook.Answer.YES : Outlook.Answer.NO, "", best, worst, p[0], p[1],
+            outlooks.add(new Outlook(d, row.points(), canWin ? Outlook.Answer.YES : Outlook.Answer.NO, "", best, worst, p[0], p[1], p[2], p[3],
                     witness, needs));
         }
         return new Report(now.after(), remaining, outlooks, model);
@@ -361,16 +362,23 @@ public final class Scenarios {
     /** Title chances and standard errors: exact over every order when there are few, else by simulation. */
     private Map<String, double[]> odds(RandomGenerator random, int runs) {
         Map<String, double[]> wins = new HashMap<>();
-        drivers.forEach(d -> wins.put(d, new double[2]));
+        drivers.forEach(d -> wins.put(d, new double[4]));
         long orders = 1;
         for (int k = 2; k <= drivers.size() - fixed().size() && orders <= runs; k++) {
             orders *= k;
         }
         oddsExact = remaining.size() == 1 && orders <= runs;
         int total = 0;
+        SeveralRaces model = severalRaces();
         if (oddsExact) {
             List<String> free = drivers.stream().filter(d -> !fixed().containsKey(d)).collect(java.util.stream.Collectors.toList());
             total = permutations(free, 0, wins);
+        } else if (model.usable()) {
+            double[] shares = new Simulator(model.season(), model.season().assumedPlaces(assumed), Optional.empty()).run(random, runs);
+            for (int d = 0; d < drivers.size(); d++) {
+                wins.get(drivers.get(d))[0] = shares[d];
+            }
+            total = runs;
         } else {
             for (int run = 0; run < runs; run++) {
                 List<List<String>> season = new ArrayList<>();
@@ -390,6 +398,22 @@ public final class Scenarios {
             double p = w[0] / total;
             w[0] = p;
             w[1] = oddsExact ? 0 : Math.sqrt(p * (1 - p) / total);
+        }
+        // The strength model: Plackett-Luce fitted to every finishing order so far.
+        if (model.usable()) {
+            SeasonModel season = model.season();
+            double[] strength = Simulator.fit(season.n, season.pastOrders);
+            double[] shares = new Simulator(season, season.assumedPlaces(assumed), Optional.of(strength)).run(random, runs);
+            for (int d = 0; d < drivers.size(); d++) {
+                double p = shares[d] / runs;
+                wins.get(drivers.get(d))[2] = p;
+                wins.get(drivers.get(d))[3] = Math.sqrt(p * (1 - p) / runs);
+            }
+        } else {
+            wins.values().forEach(w -> {
+                w[2] = Double.NaN;
+                w[3] = Double.NaN;
+            });
         }
         return wins;
     }

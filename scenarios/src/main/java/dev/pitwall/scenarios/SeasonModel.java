@@ -54,6 +54,8 @@ final class SeasonModel {
     final int[][] countbackAll;
     final int[][] countbackScoring;
     final List<TieBreak> tieBreaks;
+    /** Every race so far as its classified drivers (indexes), winner first: what a strength model is fitted to. */
+    final List<int[]> pastOrders;
     final long scale;
 
     private SeasonModel(Championship before, List<Race> remaining) {
@@ -84,9 +86,13 @@ final class SeasonModel {
         }
         int[][] counts = new int[n][n];
         int[][] scoring = new int[n][n];
+        List<int[]> orders = new ArrayList<>();
         for (Race race : before.racesRun()) {
             Classification c = Classifier.classify(before, race);
             int round = before.roundOf(race);
+            orders.add(c.entries().stream().filter(e -> e.position().isPresent() && drivers.contains(e.driver()))
+                    .sorted(java.util.Comparator.comparingInt(e -> e.position().getAsInt()))
+                    .mapToInt(e -> drivers.indexOf(e.driver())).distinct().toArray());
             for (ClassifiedEntry e : c.entries()) {
                 int d = drivers.indexOf(e.driver());
                 if (d < 0) {
@@ -126,6 +132,7 @@ final class SeasonModel {
         this.roundOf = remaining.stream().mapToInt(before::roundOf).toArray();
         this.fixed = Arrays.stream(fixedPoints).mapToLong(this::scaled).toArray();
         this.pastByRound = Arrays.stream(pastRounds).map(r -> Arrays.stream(r).mapToLong(this::scaled).toArray()).toArray(long[][]::new);
+        this.pastOrders = List.copyOf(orders);
         this.countbackAll = counts;
         this.countbackScoring = scoring;
     }

@@ -97,7 +97,8 @@ final class SeveralRaces {
     Outlook outlook(String driver, Points points, double[] odds) {
         int target = season.drivers.indexOf(driver);
         if (outsideTheModel.isPresent()) {
-            return new Outlook(driver, points, Outlook.Answer.UNDECIDED, outsideTheModel.get(), 0, 0, odds[0], odds[1], List.of(), List.of());
+            return new Outlook(driver, points, Outlook.Answer.UNDECIDED, outsideTheModel.get(), 0, 0, odds[0], odds[1], odds[2], odds[3],
+                    List.of(), List.of());
         }
         Scenarios.Chance chance = chance(driver);
         Outlook.Answer answer = chance.canWin();
@@ -137,7 +138,7 @@ final class SeveralRaces {
             reason = (reason.isEmpty() ? "" : reason + "; ") + String.join(" and ", unproved) + " (the solver's time limit ran out)";
         }
         List<Outlook.Need> needs = answer == Outlook.Answer.NO ? List.of() : needs(target);
-        return new Outlook(driver, points, answer, reason, best, worst, odds[0], odds[1], witness, needs);
+        return new Outlook(driver, points, answer, reason, best, worst, odds[0], odds[1], odds[2], odds[3], witness, needs);
     }
 
     /**

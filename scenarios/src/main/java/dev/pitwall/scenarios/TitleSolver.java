@@ -115,6 +115,23 @@ final class TitleSolver {
      * the best possible), which proves the optimum without searching on.
      */
     Outcome solve(int target, Mode mode, int enough) {
+        if (mode == Mode.ALL_BEHIND) {
+            return solve(target, mode, enough, false, limit);
+        }
+        // Optimising: a complete search for half the time proves the optimum when it can; if it cannot, a large
+        // neighbourhood search spends the other half improving on it (its answer is then the best found, not proved).
+        Outcome complete = solve(target, mode, enough, false, limit.dividedBy(2));
+        if (!(complete instanceof Outcome.TimedOut) && !(complete instanceof Outcome.Witness w && !w.optimal())) {
+            return complete;
+        }
+        Outcome improved = solve(target, mode, enough, true, limit.dividedBy(2));
+        if (complete instanceof Outcome.Witness c && improved instanceof Outcome.Witness i) {
+            return i.found().rivalsCounted() > c.found().rivalsCounted() ? improved : complete;
+        }
+        return improved instanceof Outcome.Witness ? improved : complete;
+    }
+
+    private Outcome solve(int target, Mode mode, int enough, boolean lns, Duration timeLimit) {
         boolean rising = mode != Mode.MOST_AHEAD;
         int races = season.remaining.size();
         int n = season.n;
@@ -207,7 +224,7 @@ final class TitleSolver {
             model.sum(rivals.stream().map(d -> earnedBy[d][race]).toArray(IntVar[]::new), "=", Math.toIntExact(shared)).post();
         }
         Solver solver = model.getSolver();
-        solver.limitTime(Math.max(1, limit.toMillis()));
+        solver.limitTime(Math.max(1, timeLimit.toMillis()));
         IntVar[] decision = rivals.stream().flatMap(d -> Arrays.stream(place[d])).toArray(IntVar[]::new);
         int enoughHere = Math.min(enough, n - 1) - alwaysCounted;
         // Rivals closest to the target first; each to his worst place first when they must stay behind, his best when
@@ -217,6 +234,10 @@ final class TitleSolver {
         if (byPressure.length > 0) {
             solver.setSearch(rising ? org.chocosolver.solver.search.strategy.Search.inputOrderUBSearch(byPressure)
                     : org.chocosolver.solver.search.strategy.Search.inputOrderLBSearch(byPressure));
+            if (lns) {
+                // Large neighbourhood search around the best season found so far.
+                solver.setLNS(org.chocosolver.solver.search.loop.lns.INeighborFactory.random(byPressure), new org.chocosolver.solver.search.limits.FailCounter(model, 200));
+            }
         }
         Solution best = null;
         int bestCount = -1;
@@ -268,7 +289,7 @@ final class TitleSolver {
         }
         int[] laps = new int[races];
         Arrays.fill(laps, rising ? target : -1);
-        boolean optimal = (!stopped && exact) || reachedBound;
+        boolean optimal = (!stopped && exact && !lns) || reachedBound;
         return new Outcome.Witness(new Found(orders, laps, bestCount), optimal);
     }
 

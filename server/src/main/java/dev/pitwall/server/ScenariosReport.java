@@ -24,9 +24,10 @@ import java.util.SplittableRandom;
 public record ScenariosReport(String after, List<String> remaining, String odds, List<ScenariosReport.Row> drivers) implements Report {
 
     @JsonPropertyOrder({"driver", "points", "canWin", "reason", "bestPosition", "worstPosition", "probability", "standardError",
-            "witness", "needs"})
+            "strengthProbability", "strengthStandardError", "witness", "needs"})
     public record Row(String driver, Points points, String canWin, String reason, Integer bestPosition, Integer worstPosition,
-                      double probability, double standardError, List<RaceOrder> witness, List<Need> needs) {
+                      double probability, double standardError, Double strengthProbability, Double strengthStandardError,
+                      List<RaceOrder> witness, List<Need> needs) {
     }
 
     /** How a remaining race finishes in a witness: {@code {"race": "Grand Final", "order": [...], "fastestLap": null}}. */
@@ -63,12 +64,16 @@ public record ScenariosReport(String after, List<String> remaining, String odds,
             }
             rows.add(new Row(o.driver(), o.points(), o.canWin().label(), o.reason(),
                     o.bestPosition() == 0 ? null : o.bestPosition(), o.worstPosition() == 0 ? null : o.worstPosition(),
-                    o.probability(), o.standardError(),
+                    o.probability(), o.standardError(), finite(o.strengthProbability()), finite(o.strengthStandardError()),
                     o.witness().stream().map(w -> new RaceOrder(w.race(), w.order(), w.fastestLap().orElse(null))).toList(),
                     o.needs().stream().map(n -> new Need(n.position(), n.verdict().label(), n.sentence())).toList()));
         }
         return new ScenariosReport(report.after().map(Race::name).orElse(null), report.remaining().stream().map(Race::name).toList(),
                 report.oddsModel(), rows);
+    }
+
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
     }
 
     @Override
@@ -78,17 +83,21 @@ public record ScenariosReport(String after, List<String> remaining, String odds,
         for (Row r : drivers) {
             rows.add(List.of(r.driver(), r.points().toString(), r.canWin(),
                     r.bestPosition() == null ? "?" : r.bestPosition() + "-" + r.worstPosition(),
-                    String.format(Locale.ROOT, "%.1f%%", 100 * r.probability())));
+                    String.format(Locale.ROOT, "%.1f%%", 100 * r.probability()),
+                    r.strengthProbability() == null ? "" : String.format(Locale.ROOT, "%.1f%%", 100 * r.strengthProbability())));
             r.needs().stream().filter(n -> !n.verdict().equals("cannot")).forEach(n -> notes.add(n.sentence()));
             if (!r.reason().isEmpty() && r.canWin().equals("undecided")) {
                 notes.add(r.driver() + ": undecided: " + r.reason());
+            } else if (!r.reason().isEmpty() && !r.canWin().equals("no") && !r.reason().equals("no race remains")) {
+                notes.add(r.driver() + ": " + r.reason());
             }
         }
         notes.add("Odds: " + odds + ".");
         return new TextTable("Title outlook " + (after == null ? "before the first race" : "after " + after)
                 + (remaining.isEmpty() ? "" : ", " + String.join(", ", remaining) + " to go"),
                 List.of(TextTable.Column.text("Driver"), TextTable.Column.number("Points"), TextTable.Column.text("Can win"),
-                        TextTable.Column.text("Final position"), TextTable.Column.number("Title odds")),
+                        TextTable.Column.text("Final position"), TextTable.Column.number("Title odds"),
+                        TextTable.Column.number("By strength")),
                 rows, notes);
     }
 }
