@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SeveralRacesTest {
 
     static LongStream seeds() {
-        return LongStream.range(1, 1501);
+        return LongStream.range(1, 2001);
     }
 
     @ParameterizedTest(name = "seed {0}")
