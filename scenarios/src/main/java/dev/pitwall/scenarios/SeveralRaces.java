@@ -174,6 +174,31 @@ final class SeveralRaces {
             }
             lapBy[k] = better;
         }
+        // The model's totals decide, and its tie-break chain where they are level; the engine only for a step it lacks.
+        int[] targetPlaces = new int[races];
+        int[] rivalPlaces = new int[races];
+        boolean[] targetLaps = new boolean[races];
+        boolean[] rivalLaps = new boolean[races];
+        for (int k = 0; k < races; k++) {
+            for (int i = 0; i < n; i++) {
+                if (orders[k][i] == target) {
+                    targetPlaces[k] = i + 1;
+                } else if (orders[k][i] == r) {
+                    rivalPlaces[k] = i + 1;
+                }
+            }
+            targetLaps[k] = lapBy[k] == target;
+            rivalLaps[k] = lapBy[k] == r;
+        }
+        long mine = season.total(target, targetPlaces, targetLaps);
+        long theirs = season.total(r, rivalPlaces, rivalLaps);
+        if (mine != theirs) {
+            return theirs > mine;
+        }
+        Optional<Boolean> tie = season.tieAhead(r, rivalPlaces, target, targetPlaces);
+        if (tie.isPresent()) {
+            return tie.get();
+        }
         Standings table = season.engine(orders, lapBy);
         StandingsRow t = table.rowOf(season.drivers.get(target)).orElseThrow();
         StandingsRow rival = table.rowOf(season.drivers.get(r)).orElseThrow();
@@ -373,8 +398,16 @@ final class SeveralRaces {
                 needs.add(new Outlook.Need(p, Outlook.Verdict.CLINCHES, List.of(),
                         name + ": " + ordinal + " clinches the title whatever happens in " + later + "."));
             } else if (i <= lastPossible) {
-                needs.add(new Outlook.Need(p, Outlook.Verdict.POSSIBLE, List.of(),
-                        name + ": " + ordinal + " keeps the title possible; it then depends on " + later + "."));
+                Optional<List<Outlook.Condition>> conditions = conditions(target, p, places);
+                if (conditions.isPresent()) {
+                    List<String> parts = conditions.get().stream().map(c -> c.atBest() == 2 ? c.rival() + " does not win"
+                            : c.rival() + " finishes " + Ordinal.of(c.atBest()) + (c.atBest() < season.n ? " or lower" : "")).toList();
+                    needs.add(new Outlook.Need(p, Outlook.Verdict.POSSIBLE, conditions.get(), name + ": " + ordinal
+                            + " clinches the title if " + String.join(" and ", parts) + "; otherwise it depends on " + later + "."));
+                } else {
+                    needs.add(new Outlook.Need(p, Outlook.Verdict.POSSIBLE, List.of(),
+                            name + ": " + ordinal + " keeps the title possible; it then depends on " + later + "."));
+                }
             } else if (proved || (proved = canWin(target, p) == Boolean.FALSE)) {
                 needs.add(new Outlook.Need(p, Outlook.Verdict.CANNOT, List.of(), name + ": " + ordinal + " cannot win the title."));
             } else {
@@ -383,6 +416,48 @@ final class SeveralRaces {
             }
         }
         return needs;
+    }
+
+    /**
+     * When the target finishes {@code place} next, the next-race result each dangerous rival must be held to for the
+     * title to be settled then, whatever happens afterwards: for every rival who could otherwise still get ahead, the
+     * highest place he may take. Empty when some rival could get ahead from any place (the title then waits for the
+     * later races) or no rival is dangerous (the place clinches outright).
+     */
+    private Optional<List<Outlook.Condition>> conditions(int target, int place, List<Integer> targetPlaces) {
+        int[][] fixedPlaces = withNextPlace(target, place);
+        List<Outlook.Condition> conditions = new ArrayList<>();
+        for (int r = 0; r < season.n; r++) {
+            if (r == target || !ahead(fixedPlaces, target, false, r)) {
+                continue;
+            }
+            if (assumed[0][r] > 0) {
+                return Optional.empty(); // his next place is assumed and still lets him through
+            }
+            // The places he may take next, best first, other than the target's and the assumed ones.
+            List<Integer> his = new ArrayList<>();
+            for (int p = 1; p <= season.n; p++) {
+                boolean taken = p == place;
+                for (int d = 0; d < season.n; d++) {
+                    taken |= d != r && fixedPlaces[0][d] == p;
+                }
+                if (!taken) {
+                    his.add(p);
+                }
+            }
+            // Holding him lower only helps the target: the first place from which he can no longer get ahead.
+            final int rival = r;
+            int first = bisect(his, p -> {
+                int[][] held = Arrays.stream(fixedPlaces).map(int[]::clone).toArray(int[][]::new);
+                held[0][rival] = p;
+                return ahead(held, target, false, rival);
+            }) + 1;
+            if (first >= his.size()) {
+                return Optional.empty();
+            }
+            conditions.add(new Outlook.Condition(season.drivers.get(r), his.get(first)));
+        }
+        return conditions.isEmpty() ? Optional.empty() : Optional.of(conditions);
     }
 
     /** The last index of {@code places} (best first) where {@code holds} is true, given it holds on a prefix. */

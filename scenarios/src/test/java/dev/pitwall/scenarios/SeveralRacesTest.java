@@ -44,6 +44,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SeveralRacesTest {
 
+    private static final java.util.concurrent.atomic.AtomicInteger CONDITIONS_CHECKED = new java.util.concurrent.atomic.AtomicInteger();
+
+    @org.junit.jupiter.api.AfterAll
+    static void conditionsWereExercised() {
+        assertThat(CONDITIONS_CHECKED.get()).as("needs with conditions on rivals checked by brute force").isGreaterThan(50);
+    }
+
     static LongStream seeds() {
         return LongStream.range(1, 2001);
     }
@@ -114,6 +121,12 @@ class SeveralRacesTest {
             }
             for (Outlook.Need need : o.needs()) {
                 int q = need.position();
+                if (!need.conditions().isEmpty()) {
+                    CONDITIONS_CHECKED.incrementAndGet();
+                    // "q clinches it if these rivals finish low enough next": every season that meets the conditions.
+                    assertThat(Brute.clinchedUnder(c, next, last, names, assumed.getOrDefault(last.name(), Map.of()), d, q, need.conditions()))
+                            .as(need.sentence()).isTrue();
+                }
                 assertThat(need.verdict()).as(o.driver() + " finishing " + q + " next").isEqualTo(
                         brute.worstWith[d][q] == 1 ? Outlook.Verdict.CLINCHES
                                 : brute.bestWith[d][q] == 1 ? Outlook.Verdict.POSSIBLE : Outlook.Verdict.CANNOT);
@@ -180,6 +193,46 @@ class SeveralRacesTest {
                 }
             }
             return new Brute(best, worst, bestWith, worstWith);
+        }
+
+        /** Whether {@code d} finishing {@code q} next, with each named rival no higher than his place, is always champion. */
+        static boolean clinchedUnder(Championship c, Race next, Race last, List<String> names, Map<String, Integer> fixedInLast, int d, int q,
+                                     List<Outlook.Condition> conditions) {
+            int n = names.size();
+            List<int[]> orders = new ArrayList<>();
+            permute(java.util.stream.IntStream.range(0, n).toArray(), 0, o -> orders.add(o.clone()));
+            List<Race> races = c.races();
+            int[][] played = new int[races.size()][];
+            for (int r = 0; r < races.size(); r++) {
+                var result = c.resultOf(races.get(r));
+                if (result.isPresent()) {
+                    played[r] = result.get().rows().stream().mapToInt(row -> names.indexOf(row.driver())).toArray();
+                }
+            }
+            for (int[] first : orders) {
+                if (first[q - 1] != d || !conditions.stream().allMatch(cond -> {
+                    int r = names.indexOf(cond.rival());
+                    for (int i = 0; i < n; i++) {
+                        if (first[i] == r) {
+                            return i + 1 >= cond.atBest();
+                        }
+                    }
+                    return false;
+                })) {
+                    continue;
+                }
+                played[races.indexOf(next)] = first;
+                for (int[] second : orders) {
+                    if (!fixedInLast.entrySet().stream().allMatch(e -> second[e.getValue() - 1] == names.indexOf(e.getKey()))) {
+                        continue;
+                    }
+                    played[races.indexOf(last)] = second;
+                    if (positions(c, played, n)[d] != 1) {
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
 
         private static List<String> names(int[] order, List<String> names) {
