@@ -1,0 +1,282 @@
+package dev.pitwall.strategy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A race simulated lap by lap, deterministically, after TUM's race simulation: each lap's time from the base lap, the
+ * car's and the driver's pace, the tyre's degradation, the fuel on board, cold tyres, the standing start, pit stops and
+ * DRS; then the cars meet on track (a car passes only with enough of an advantage, duelling cars both lose time, a car
+ * that cannot pass is held behind); cautions slow the lap and, under a safety car, bunch the field. Retirements come
+ * from the race's events, or from running out of fuel.
+ */
+public final class RaceSimulation {
+
+    /**
+     * Kilograms a tank may read below empty before the car stops: TUM's files plan the burn to the last hundredths, so
+     * a few grams short at the flag is rounding, not running dry.
+     */
+    static final double DRY = 0.1;
+
+    private RaceSimulation() {
+    }
+
+    public static RaceOutcome run(RaceSetup race) {
+        return new Run(race).run();
+    }
+
+    private static final class Run {
+        private final RaceSetup race;
+        private final List<Driver> drivers;
+        private final int n;
+        private final double[] time;
+        private final double[] fuel;
+        private final double[] tyreAge;
+        private final int[] stint;
+        private final int[] lapInStint;
+        private final int[] lapsDone;
+        private final boolean[] out;
+        private final String[] reason;
+        private final double[][] byLap;
+        private int[] order;
+
+        Run(RaceSetup race) {
+            this.race = race;
+            this.drivers = race.drivers();
+            this.n = drivers.size();
+            this.time = new double[n];
+            this.fuel = new double[n];
+            this.tyreAge = new double[n];
+            this.stint = new int[n];
+            this.lapInStint = new int[n];
+            this.lapsDone = new int[n];
+            this.out = new boolean[n];
+            this.reason = new String[n];
+            this.byLap = new double[n][race.laps()];
+            for (int i = 0; i < n; i++) {
+                Driver d = drivers.get(i);
+                fuel[i] = d.car().fuelAtStart();
+                tyreAge[i] = d.strategy().getFirst().tyreAge();
+            }
+            Integer[] grid = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                grid[i] = i;
+            }
+            Arrays.sort(grid, Comparator.comparingInt((Integer i) -> drivers.get(i).grid()));
+            order = Arrays.stream(grid).mapToInt(Integer::intValue).toArray();
+        }
+
+        RaceOutcome run() {
+            int lastSc = Integer.MIN_VALUE / 2;
+            for (int lap = 1; lap <= race.laps(); lap++) {
+                double sc = share(lap, Caution.Kind.SAFETY_CAR);
+                double vsc = share(lap, Caution.Kind.VIRTUAL_SAFETY_CAR);
+                retire(lap);
+                double[] next = new double[n];
+                boolean drs = race.drsFromLap().isPresent() && lap >= race.drsFromLap().getAsInt() && sc == 0 && vsc == 0
+                        && lap > lastSc + race.drsDelayAfterSc();
+                for (int k = 0; k < order.length; k++) {
+                    int i = order[k];
+                    if (out[i]) {
+                        continue;
+                    }
+                    double t = lapTime(i, lap, sc, vsc);
+                    if (drs && k > 0 && time[i] - time[order[k - 1]] < race.drsWindow() && !out[order[k - 1]]) {
+                        t += race.track().drsEffect();
+                    }
+                    next[i] = time[i] + t;
+                }
+                meet(next, sc, vsc);
+                for (int i = 0; i < n; i++) {
+                    if (!out[i] && fuelAfterLap(i, lap, sc, vsc) < -DRY) {
+                        out[i] = true; // the tank ran dry before the line
+                        reason[i] = "out of fuel";
+                    }
+                    if (!out[i]) {
+                        afterLap(i, lap, sc, vsc);
+                        time[i] = next[i];
+                        byLap[i][lap - 1] = time[i];
+                        lapsDone[i] = lap;
+                    }
+                }
+                if (sc > 0) {
+                    lastSc = lap;
+                }
+                order = Arrays.stream(order).boxed().sorted(Comparator.comparing((Integer i) -> out[i])
+                        .thenComparing(i -> -lapsDone[i]).thenComparingDouble(i -> time[i])).mapToInt(Integer::intValue).toArray();
+            }
+            return classify();
+        }
+
+        private double share(int lap, Caution.Kind kind) {
+            double s = 0;
+            for (Caution c : race.cautions()) {
+                if (c.kind() == kind) {
+                    s = Math.max(s, c.shareOf(lap));
+                }
+            }
+            return s;
+        }
+
+        /** Retirements from the events (progress X.5: out during lap X+1) and cars that ran dry. */
+        private void retire(int lap) {
+            for (int i = 0; i < n; i++) {
+                if (out[i]) {
+                    continue;
+                }
+                Double at = race.retirements().get(drivers.get(i).initials());
+                if (at != null && lap > Math.floor(at)) {
+                    out[i] = true;
+                    reason[i] = "retired";
+                }
+            }
+        }
+
+        private double lapTime(int i, int lap, double sc, double vsc) {
+            Driver d = drivers.get(i);
+            Track track = race.track();
+            Stint current = d.strategy().get(stint[i]);
+            double t = track.baseLap() + d.car().pace() + d.pace() + d.tyres().get(current.compound()).loss(tyreAge[i])
+                    + Math.max(0, fuel[i]) * track.fuelSensitivity();
+            if (lapInStint[i] == 0) {
+                t += d.coldTyreLoss();
+            }
+            if (lap == 1) {
+                t += track.lossFirstLap() + (d.grid() - 1) * track.lossPerGridSlot();
+            }
+            boolean inLap = stint[i] + 1 < d.strategy().size() && d.strategy().get(stint[i] + 1).inLap() == lap;
+            boolean outLap = stint[i] > 0 && current.inLap() == lap - 1;
+            if (inLap) {
+                t += pick(sc, vsc, track.pitInLap(), track.pitInLapVsc(), track.pitInLapSc())
+                        + (track.standstillOutLap() ? 0 : standstill(d, d.strategy().get(stint[i] + 1)));
+            }
+            if (outLap) {
+                t += pick(sc, vsc, track.pitOutLap(), track.pitOutLapVsc(), track.pitOutLapSc())
+                        + (track.standstillOutLap() ? standstill(d, current) : 0);
+            }
+            // Under a caution the affected part of the lap is no quicker than the caution's pace.
+            double slow = sc > 0 ? track.baseLap() * track.scLapFactor() : track.baseLap() * track.vscLapFactor();
+            double share = Math.max(sc, vsc);
+            return share > 0 ? (1 - share) * t + share * Math.max(t, slow) : t;
+        }
+
+        private static double pick(double sc, double vsc, double green, double underVsc, double underSc) {
+            return sc > 0 ? underSc : vsc > 0 ? underVsc : green;
+        }
+
+        /** The standstill of a stop: the tyre change, or the refuelling (done at the same time) where it takes longer. */
+        private double standstill(Driver d, Stint fitted) {
+            double tyres = race.track().tyreChangeMin() + d.car().tyreChangeExtra();
+            return Math.max(tyres, fitted.fuelAdded() > 0 && d.car().refuelSecondsPerKg().isPresent()
+                    ? fitted.fuelAdded() * d.car().refuelSecondsPerKg().getAsDouble() : 0);
+        }
+
+        /** Cars meet on track: passes, duels and cars held behind, until nothing changes. */
+        private void meet(double[] next, double sc, double vsc) {
+            Track track = race.track();
+            boolean noPassing = sc > 0 || vsc >= 0.5;
+            boolean[] duelled = new boolean[n];
+            int[] running = Arrays.stream(order).filter(i -> !out[i]).toArray();
+            for (int pass = 0; pass < n; pass++) {
+                boolean changed = false;
+                for (int k = 1; k < running.length; k++) {
+                    int front = running[k - 1];
+                    int rear = running[k];
+                    if (lapsDone[front] != lapsDone[rear]) {
+                        continue; // a lapped car is not raced
+                    }
+                    double gap = noPassing ? (sc > 0 ? race.minGapSc() : race.minGap()) : race.minGap();
+                    if (noPassing) {
+                        next[rear] = Math.max(next[rear], next[front] + gap);
+                        continue;
+                    }
+                    double needed = track.overtakeGap() + track.overtakeGapPerKmh()
+                            * (drivers.get(rear).topSpeed() - drivers.get(front).topSpeed());
+                    if (next[rear] + needed < next[front]) {
+                        next[front] += race.passedLoss();
+                        running[k - 1] = rear;
+                        running[k] = front;
+                        changed = true;
+                    } else if (next[rear] < next[front] + gap) {
+                        if (!duelled[rear]) {
+                            next[rear] += race.duelLoss();
+                            duelled[rear] = true;
+                        }
+                        if (!duelled[front]) {
+                            next[front] += race.duelLoss();
+                            duelled[front] = true;
+                        }
+                        next[rear] = Math.max(next[rear], next[front] + gap);
+                    }
+                }
+                if (!changed) {
+                    break;
+                }
+            }
+        }
+
+        /** The fuel left at the end of the lap: the burn rises so the tank is empty at the flag, never falls. */
+        private double fuelAfterLap(int i, int lap, double sc, double vsc) {
+            Driver d = drivers.get(i);
+            double lapsLeft = race.laps() - lap + 1;
+            double burn = Math.max(d.car().burnPerLap(), Math.max(0, fuel[i]) / lapsLeft);
+            return fuel[i] - burn * (1 - sc - vsc + sc * d.car().burnFactorSc() + vsc * d.car().burnFactorVsc());
+        }
+
+        /** Fuel burnt, tyre worn, and a stop made at the end of the lap. */
+        private void afterLap(int i, int lap, double sc, double vsc) {
+            Driver d = drivers.get(i);
+            double green = 1 - sc - vsc;
+            fuel[i] = fuelAfterLap(i, lap, sc, vsc);
+            tyreAge[i] += green + sc * d.wearFactorSc() + vsc * d.wearFactorVsc();
+            lapInStint[i]++;
+            if (stint[i] + 1 < d.strategy().size() && d.strategy().get(stint[i] + 1).inLap() == lap) {
+                stint[i]++;
+                Stint fitted = d.strategy().get(stint[i]);
+                tyreAge[i] = fitted.tyreAge();
+                lapInStint[i] = 0;
+                fuel[i] = Math.max(0, fuel[i]) + fitted.fuelAdded();
+            }
+        }
+
+        /**
+         * When the leader has finished, every other car finishes at its next crossing of the line: its laps are those
+         * it completed by then. Running cars by laps then time, then the retired by distance.
+         */
+        private RaceOutcome classify() {
+            double leader = Double.MAX_VALUE;
+            for (int i = 0; i < n; i++) {
+                if (!out[i] && lapsDone[i] == race.laps()) {
+                    leader = Math.min(leader, time[i]);
+                }
+            }
+            List<RaceOutcome.Finisher> lines = new ArrayList<>();
+            Map<String, double[]> history = new HashMap<>();
+            for (int i = 0; i < n; i++) {
+                int laps = lapsDone[i];
+                if (!out[i]) {
+                    for (int k = 1; k <= lapsDone[i]; k++) {
+                        if (byLap[i][k - 1] >= leader) {
+                            laps = k;
+                            break;
+                        }
+                    }
+                }
+                double at = laps == 0 ? 0 : byLap[i][laps - 1];
+                lines.add(new RaceOutcome.Finisher(0, drivers.get(i).initials(), laps, at, out[i], out[i] ? reason[i] : "finished"));
+                history.put(drivers.get(i).initials(), Arrays.copyOf(byLap[i], laps));
+            }
+            lines.sort(Comparator.comparing(RaceOutcome.Finisher::retired).thenComparing(f -> -f.laps())
+                    .thenComparingDouble(RaceOutcome.Finisher::raceTime));
+            List<RaceOutcome.Finisher> numbered = new ArrayList<>();
+            for (RaceOutcome.Finisher f : lines) {
+                numbered.add(new RaceOutcome.Finisher(numbered.size() + 1, f.driver(), f.laps(), f.raceTime(), f.retired(), f.reason()));
+            }
+            return new RaceOutcome(numbered, history);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.pitwall.strategy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The race model on TUM's 121 parameter files (LGPL-3.0, TU Munich) and on small races built to isolate one effect
+ * at a time.
+ */
+class RaceSimulationTest {
+
+    static Path tum() {
+        Path dir = Path.of("").toAbsolutePath();
+        for (int i = 0; i < 4 && dir != null; i++, dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("shared/data/tum-race-simulation"))) {
+                return dir.resolve("shared/data/tum-race-simulation");
+            }
+        }
+        throw new AssertionError("shared/data/tum-race-simulation not found beside the checkout");
+    }
+
+    static Stream<Path> races() throws IOException {
+        return Files.list(tum()).filter(f -> f.getFileName().toString().matches("pars_[A-Za-z]+_\\d{4}\\.ini")).sorted();
+    }
+
+    @Test
+    void thereAre121Races() throws IOException {
+        assertThat(races()).hasSize(121);
+    }
+
+    @ParameterizedTest
+    @MethodSource("races")
+    void everyRaceReplaysWithItsRealStrategiesAndEvents(Path file) {
+        TumParameters.TumRace race = TumParameters.read(file);
+        RaceOutcome outcome = RaceSimulation.run(race.setup());
+
+        assertThat(outcome.classification()).hasSize(race.setup().drivers().size());
+        assertThat(outcome.order()).doesNotHaveDuplicates();
+        RaceOutcome.Finisher winner = outcome.classification().getFirst();
+        assertThat(winner.laps()).isEqualTo(race.setup().laps());
+        assertThat(winner.retired()).isFalse();
+        for (RaceOutcome.Finisher f : outcome.classification()) {
+            assertThat(f.laps()).isBetween(0, race.setup().laps());
+            if (race.setup().retirements().containsKey(f.driver())) {
+                assertThat(f.retired()).as(f.driver() + " retired in the real race").isTrue();
+                assertThat(f.laps()).isEqualTo((int) Math.floor(race.setup().retirements().get(f.driver())));
+            }
+        }
+        // A plausible race: the winner's average lap within a few seconds of the base lap.
+        double average = winner.raceTime() / winner.laps();
+        assertThat(average).isBetween(race.setup().track().baseLap() - 1, race.setup().track().baseLap() * 1.6);
+        // Deterministic.
+        assertThat(RaceSimulation.run(race.setup()).order()).isEqualTo(outcome.order());
+    }
+
+    // --- one effect at a time -------------------------------------------------------------------------------------
+
+    private static final Track TRACK = new Track("Test Ring", 90, 0.03, 1, 18, 0, 12, -2, 12, true, 2.0, 0.15, 1.0, 1.5, -0.02,
+            -0.5, 1.6, 1.4);
+
+    private static Car car(OptionalDouble refuel) {
+        return new Car("Team", 0, 100, 1.8, 0.25, 0.5, 0.5, refuel);
+    }
+
+    private static Driver driver(String initials, int grid, List<Stint> strategy, Car car) {
+        return new Driver(initials, initials, car, 0, grid, 320, 1.0, 0.25, 0.5,
+                Map.of("A3", new Degradation.Linear(0, 0.08), "A4", new Degradation.Linear(-0.6, 0.15)), strategy);
+    }
+
+    private static RaceSetup alone(Driver d, int laps) {
+        return new RaceSetup(laps, 0.5, 0.8, 0.3, 0.3, 1.0, OptionalInt.of(3), 2, TRACK, List.of(d), List.of(), Map.of());
+    }
+
+    @Test
+    void anotherStopCostsTimeWithEverythingElseEqual() {
+        Car c = car(OptionalDouble.empty());
+        double oneStop = RaceSimulation.run(alone(driver("ONE", 1, List.of(new Stint(0, "A3", 0, 0), new Stint(25, "A3", 0, 0)), c), 50))
+                .of("ONE").raceTime();
+        double twoStops = RaceSimulation.run(alone(driver("TWO", 1,
+                List.of(new Stint(0, "A3", 0, 0), new Stint(25, "A3", 0, 0), new Stint(26, "A3", 0, 0)), c), 50)).of("TWO").raceTime();
+        assertThat(twoStops).isGreaterThan(oneStop + TRACK.pitOutLap());
+    }
+
+    @Test
+    void lessFuelMeansAShorterStopAndRunningDry() {
+        Car refuelling = new Car("Team", 0, 20, 2.0, 0.25, 0.5, 0.5, OptionalDouble.of(0.1));
+        double full = RaceSimulation.run(alone(driver("FUL", 1, List.of(new Stint(0, "A3", 0, 0), new Stint(10, "A4", 0, 22)), refuelling), 20))
+                .of("FUL").raceTime();
+        RaceOutcome light = RaceSimulation.run(alone(driver("LIT", 1,
+                List.of(new Stint(0, "A3", 0, 0), new Stint(10, "A4", 0, 19)), refuelling), 20));
+        // 3 kg less: 0.3 s less standing still, a lighter car; and the tank is empty before the flag.
+        assertThat(light.of("LIT").retired()).isTrue();
+        assertThat(light.of("LIT").reason()).isEqualTo("out of fuel");
+        assertThat(light.of("LIT").laps()).isLessThan(20);
+        double[] lightHistory = light.raceTimeByLap().get("LIT");
+        double[] fullHistory = RaceSimulation.run(alone(driver("FUL", 1,
+                List.of(new Stint(0, "A3", 0, 0), new Stint(10, "A4", 0, 22)), refuelling), 20)).raceTimeByLap().get("FUL");
+        assertThat(lightHistory[10]).isLessThan(fullHistory[10]); // the out-lap: a shorter stop
+        assertThat(full).isPositive();
+    }
+
+    @Test
+    void aFasterCarNeedsEnoughOfAnAdvantageToPass() {
+        Car c = car(OptionalDouble.empty());
+        Driver slow = new Driver("SLO", "Slow", c, 0.3, 1, 320, 1.0, 0.25, 0.5, Map.of("A3", new Degradation.Linear(0, 0.08)),
+                List.of(new Stint(0, "A3", 0, 0)));
+        Driver quick = new Driver("QCK", "Quick", c, 0.0, 2, 320, 1.0, 0.25, 0.5, Map.of("A3", new Degradation.Linear(0, 0.08)),
+                List.of(new Stint(0, "A3", 0, 0)));
+        RaceSetup race = new RaceSetup(5, 0.5, 0.8, 0.3, 0.3, 1.0, OptionalInt.empty(), 2, TRACK, List.of(slow, quick), List.of(), Map.of());
+        // 0.3 s a lap is less than the 1.5 s needed to pass: held behind for five laps.
+        assertThat(RaceSimulation.run(race).order()).containsExactly("SLO", "QCK");
+        Driver muchQuicker = new Driver("MQK", "Much quicker", c, -2.0, 2, 320, 1.0, 0.25, 0.5, Map.of("A3", new Degradation.Linear(0, 0.08)),
+                List.of(new Stint(0, "A3", 0, 0)));
+        assertThat(RaceSimulation.run(race.withDrivers(List.of(slow, muchQuicker))).order()).containsExactly("MQK", "SLO");
+    }
+
+    @Test
+    void aSafetyCarBunchesTheField() {
+        Car c = car(OptionalDouble.empty());
+        Driver leader = new Driver("LDR", "Leader", c, -1.0, 1, 320, 1.0, 0.25, 0.5, Map.of("A3", new Degradation.Linear(0, 0.05)),
+                List.of(new Stint(0, "A3", 0, 0)));
+        Driver second = new Driver("SEC", "Second", c, 0.0, 2, 320, 1.0, 0.25, 0.5, Map.of("A3", new Degradation.Linear(0, 0.05)),
+                List.of(new Stint(0, "A3", 0, 0)));
+        RaceSetup green = new RaceSetup(20, 0.5, 0.8, 0.3, 0.3, 1.0, OptionalInt.empty(), 2, TRACK, List.of(leader, second), List.of(), Map.of());
+        RaceSetup caution = new RaceSetup(20, 0.5, 0.8, 0.3, 0.3, 1.0, OptionalInt.empty(), 2, TRACK, List.of(leader, second),
+                List.of(new Caution(Caution.Kind.SAFETY_CAR, 15.0, 17.0)), Map.of());
+        double gapGreen = RaceSimulation.run(green).raceTimeByLap().get("SEC")[16] - RaceSimulation.run(green).raceTimeByLap().get("LDR")[16];
+        double[] sec = RaceSimulation.run(caution).raceTimeByLap().get("SEC");
+        double[] ldr = RaceSimulation.run(caution).raceTimeByLap().get("LDR");
+        assertThat(sec[16] - ldr[16]).isLessThan(gapGreen).isGreaterThanOrEqualTo(0.8 - 1e-9);
+    }
+
+    @Test
+    void aStrategyOnACompoundWithoutParametersIsRefused() {
+        assertThatThrownBy(() -> driver("BAD", 1, List.of(new Stint(0, "A7", 0, 0)), car(OptionalDouble.empty())))
+                .hasMessageContaining("no degradation for compound A7");
+    }
+}
