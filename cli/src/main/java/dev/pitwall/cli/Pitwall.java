@@ -23,6 +23,7 @@ import java.io.PrintWriter;
                 ScenariosCommand.class,
                 InspectCommand.class,
                 ConformanceCommand.class,
+                StrategyCommand.class,
                 ServeCommand.class,
                 ImportCommand.class,
                 TokenCommand.class,

@@ -22,6 +22,9 @@ public final class RaceSimulation {
      */
     static final double DRY = 0.1;
 
+    /** The share of DRS's gain on the main straight (judged by the gap at the line); the rest comes elsewhere. */
+    static final double DRS_MAIN_STRAIGHT = 0.5;
+
     private RaceSimulation() {
     }
 
@@ -42,6 +45,10 @@ public final class RaceSimulation {
         private final boolean[] out;
         private final String[] reason;
         private final double[][] byLap;
+        /** Each car's lap at its own pace, no caution: how fast it can close up on the safety-car queue. */
+        private final double[] ownLap;
+        /** Each car's race time at the start of the lap, a stop's out-lap loss included. */
+        private final double[] lapStart;
         private int[] order;
 
         Run(RaceSetup race) {
@@ -57,6 +64,8 @@ public final class RaceSimulation {
             this.out = new boolean[n];
             this.reason = new String[n];
             this.byLap = new double[n][race.laps()];
+            this.ownLap = new double[n];
+            this.lapStart = new double[n];
             for (int i = 0; i < n; i++) {
                 Driver d = drivers.get(i);
                 fuel[i] = d.car().fuelAtStart();
@@ -79,18 +88,40 @@ public final class RaceSimulation {
                 double[] next = new double[n];
                 boolean drs = race.drsFromLap().isPresent() && lap >= race.drsFromLap().getAsInt() && sc == 0 && vsc == 0
                         && lap > lastSc + race.drsDelayAfterSc();
+                // Cars leaving the pits rejoin where their time puts them: the order changes without a fight.
+                int[] before = order;
+                for (int i = 0; i < n; i++) {
+                    lapStart[i] = out[i] ? Double.MAX_VALUE : time[i] + pitOutLoss(i, lap, sc, vsc);
+                }
+                order = Arrays.stream(order).boxed().sorted(Comparator.comparing((Integer i) -> out[i])
+                        .thenComparing(i -> -lapsDone[i]).thenComparingDouble(i -> lapStart[i])).mapToInt(Integer::intValue).toArray();
                 for (int k = 0; k < order.length; k++) {
                     int i = order[k];
                     if (out[i]) {
                         continue;
                     }
                     double t = lapTime(i, lap, sc, vsc);
-                    if (drs && k > 0 && time[i] - time[order[k - 1]] < race.drsWindow() && !out[order[k - 1]]) {
-                        t += race.track().drsEffect();
+                    ownLap[i] = lapTime(i, lap, 0, 0);
+                    if (drs) {
+                        // Half the DRS gain on the main straight (the gap at the line), half elsewhere (after the stops).
+                        int b = indexOf(before, i);
+                        if (b > 0 && !out[before[b - 1]] && lapStart[before[b - 1]] == time[before[b - 1]]
+                                && lapsDone[before[b - 1]] == lapsDone[i] && time[i] - time[before[b - 1]] <= race.drsWindow()) {
+                            t += race.track().drsEffect() * DRS_MAIN_STRAIGHT;
+                        }
+                        if (k > 0 && !out[order[k - 1]] && lapsDone[order[k - 1]] == lapsDone[i]
+                                && lapStart[i] - lapStart[order[k - 1]] <= race.drsWindow()) {
+                            t += race.track().drsEffect() * (1 - DRS_MAIN_STRAIGHT);
+                        }
                     }
-                    next[i] = time[i] + t;
+                    next[i] = lapStart[i] + t;
                 }
                 meet(next, sc, vsc);
+                for (int i = 0; i < n; i++) {
+                    if (!out[i]) {
+                        next[i] += pitInLoss(i, lap, sc, vsc); // the order changes at the end of the lap, without a fight
+                    }
+                }
                 for (int i = 0; i < n; i++) {
                     if (!out[i] && fuelAfterLap(i, lap, sc, vsc) < -DRY) {
                         out[i] = true; // the tank ran dry before the line
@@ -148,20 +179,42 @@ public final class RaceSimulation {
             if (lap == 1) {
                 t += track.lossFirstLap() + (d.grid() - 1) * track.lossPerGridSlot();
             }
-            boolean inLap = stint[i] + 1 < d.strategy().size() && d.strategy().get(stint[i] + 1).inLap() == lap;
-            boolean outLap = stint[i] > 0 && current.inLap() == lap - 1;
-            if (inLap) {
-                t += pick(sc, vsc, track.pitInLap(), track.pitInLapVsc(), track.pitInLapSc())
-                        + (track.standstillOutLap() ? 0 : standstill(d, d.strategy().get(stint[i] + 1)));
-            }
-            if (outLap) {
-                t += pick(sc, vsc, track.pitOutLap(), track.pitOutLapVsc(), track.pitOutLapSc())
-                        + (track.standstillOutLap() ? standstill(d, current) : 0);
-            }
             // Under a caution the affected part of the lap is no quicker than the caution's pace.
             double slow = sc > 0 ? track.baseLap() * track.scLapFactor() : track.baseLap() * track.vscLapFactor();
             double share = Math.max(sc, vsc);
             return share > 0 ? (1 - share) * t + share * Math.max(t, slow) : t;
+        }
+
+        /** The time a stop costs in the lap the car comes in: the pit-lane loss, and the standstill if the pits lie before the line. */
+        private double pitInLoss(int i, int lap, double sc, double vsc) {
+            Driver d = drivers.get(i);
+            if (stint[i] + 1 >= d.strategy().size() || d.strategy().get(stint[i] + 1).inLap() != lap) {
+                return 0;
+            }
+            Track track = race.track();
+            return pick(sc, vsc, track.pitInLap(), track.pitInLapVsc(), track.pitInLapSc())
+                    + (track.standstillOutLap() ? 0 : standstill(d, d.strategy().get(stint[i] + 1)));
+        }
+
+        /** The time a stop costs in the lap the car goes out: the pit-lane loss, and the standstill if the pits lie after the line. */
+        private double pitOutLoss(int i, int lap, double sc, double vsc) {
+            Driver d = drivers.get(i);
+            Stint current = d.strategy().get(stint[i]);
+            if (stint[i] == 0 || current.inLap() != lap - 1) {
+                return 0;
+            }
+            Track track = race.track();
+            return pick(sc, vsc, track.pitOutLap(), track.pitOutLapVsc(), track.pitOutLapSc())
+                    + (track.standstillOutLap() ? standstill(d, current) : 0);
+        }
+
+        private static int indexOf(int[] array, int value) {
+            for (int k = 0; k < array.length; k++) {
+                if (array[k] == value) {
+                    return k;
+                }
+            }
+            return -1;
         }
 
         private static double pick(double sc, double vsc, double green, double underVsc, double underSc) {
@@ -190,6 +243,12 @@ public final class RaceSimulation {
                         continue; // a lapped car is not raced
                     }
                     double gap = noPassing ? (sc > 0 ? race.minGapSc() : race.minGap()) : race.minGap();
+                    if (sc > 0) {
+                        // The field closes up behind the safety car: each car drives its own pace to the back of the
+                        // queue and then runs the queue's pace, the gap per place apart.
+                        next[rear] = Math.max(lapStart[rear] + ownLap[rear], next[front] + gap);
+                        continue;
+                    }
                     if (noPassing) {
                         next[rear] = Math.max(next[rear], next[front] + gap);
                         continue;

@@ -80,7 +80,7 @@ public final class F1db {
                 fastest.add(new F1dbRace.F1dbFastestLap(text(row, "driverId"), row.path("driverNumber").asInt()));
             }
         }
-        return new F1dbRace(race.path("round").asInt(), text(race, "grandPrixId"),
+        return new F1dbRace(race.path("round").asInt(), text(race, "grandPrixId"), text(race, "circuitId"),
                 laps == null || laps.isNull() ? OptionalInt.empty() : OptionalInt.of(laps.asInt()),
                 results(dir.resolve("sprint-race-results.yml")), results(dir.resolve("race-results.yml")), fastest,
                 standings(dir.resolve("driver-standings.yml"), false), standings(dir.resolve("constructor-standings.yml"), true));

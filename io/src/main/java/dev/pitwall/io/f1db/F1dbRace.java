@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.OptionalInt;
 
 /**
- * One round of an F1DB season: the Grand Prix, its sprint when it had one, who set the fastest lap (several
+ * One round of an F1DB season: the Grand Prix and its circuit, its sprint when it had one, who set the fastest lap (several
  * drivers on equal times), and F1DB's standings after the round.
  */
-public record F1dbRace(int round, String grandPrixId, OptionalInt laps, List<F1dbResult> sprint, List<F1dbResult> race,
+public record F1dbRace(int round, String grandPrixId, String circuitId, OptionalInt laps, List<F1dbResult> sprint, List<F1dbResult> race,
                        List<F1dbFastestLap> fastestLaps, List<F1dbStanding> driverStandings, List<F1dbStanding> constructorStandings) {
 
     public F1dbRace {

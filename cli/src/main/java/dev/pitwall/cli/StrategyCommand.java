@@ -1,0 +1,149 @@
+package dev.pitwall.cli;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.pitwall.io.f1db.F1db;
+import dev.pitwall.io.f1db.F1dbRace;
+import dev.pitwall.io.f1db.F1dbResult;
+import dev.pitwall.io.f1db.F1dbSeason;
+import dev.pitwall.io.report.Format;
+import dev.pitwall.io.report.Report;
+import dev.pitwall.io.report.TextTable;
+import dev.pitwall.strategy.Kendall;
+import dev.pitwall.strategy.RaceOutcome;
+import dev.pitwall.strategy.RaceSimulation;
+import dev.pitwall.strategy.TumParameters;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+@Command(name = "strategy", description = "Race simulation and strategy.", subcommands = StrategyCommand.Replay.class)
+final class StrategyCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "replay", description = "Replays TUM's race parameter files (F1 2014-2019, LGPL-3.0, TU Munich) with their real "
+            + "strategies, cautions and retirements, and compares each simulated classification with the real one in F1DB: "
+            + "Kendall's tau over the classified finishers, and whether the winner is right. " + F1db.ATTRIBUTION + ".")
+    static final class Replay implements Callable<Integer> {
+
+        @Parameters(index = "0", paramLabel = "<tum-dir>", description = "The directory of pars_<Track>_<Season>.ini files, "
+                + "with driver-map.csv and track-map.csv.")
+        Path tum;
+
+        @Option(names = "--f1db", required = true, paramLabel = "<f1db-dir>", description = "F1DB checkout or its src/data/seasons.")
+        Path f1db;
+
+        @Option(names = {"-f", "--format"}, defaultValue = "table", paramLabel = "<format>", description = "table or json.")
+        Format format;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            ReplayReport report = replay(tum, f1db);
+            spec.commandLine().getOut().print(report.render(format));
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    /** The replay's figures: {@code {"races": 121, "kendallTau": ..., "winnerHits": ..., "perRace": [...]}}. */
+    @JsonPropertyOrder({"attribution", "races", "kendallTau", "winnerHits", "perSeason", "perRace"})
+    record ReplayReport(String attribution, int races, double kendallTau, int winnerHits, List<Season> perSeason, List<Race> perRace)
+            implements Report {
+
+        @JsonPropertyOrder({"season", "track", "f1dbRound", "kendallTau", "winner", "simulatedWinner", "classified"})
+        record Race(int season, String track, int f1dbRound, double kendallTau, String winner, String simulatedWinner, int classified) {
+        }
+
+        @JsonPropertyOrder({"season", "races", "kendallTau", "winnerHits"})
+        record Season(int season, int races, double kendallTau, int winnerHits) {
+        }
+
+        @Override
+        public TextTable table() {
+            List<List<String>> rows = new ArrayList<>();
+            for (Season s : perSeason) {
+                rows.add(List.of(Integer.toString(s.season()), Integer.toString(s.races()), String.format(Locale.ROOT, "%.3f", s.kendallTau()),
+                        s.winnerHits() + " of " + s.races()));
+            }
+            rows.add(List.of("all", Integer.toString(races), String.format(Locale.ROOT, "%.3f", kendallTau), winnerHits + " of " + races));
+            return new TextTable("Replay of TUM's races against F1DB", List.of(TextTable.Column.text("Season"), TextTable.Column.number("Races"),
+                    TextTable.Column.number("Mean Kendall tau"), TextTable.Column.text("Winner right")), rows, List.of(attribution));
+        }
+    }
+
+    static ReplayReport replay(Path tum, Path f1db) throws IOException {
+        Map<String, String> tracks = csv(tum.resolve("track-map.csv"), 0, 1);
+        Map<String, String> drivers = new HashMap<>(); // season + initials -> F1DB driver id
+        for (String line : Files.readAllLines(tum.resolve("driver-map.csv")).subList(1, Files.readAllLines(tum.resolve("driver-map.csv")).size())) {
+            String[] cells = line.split(",", -1);
+            for (String season : cells[3].split(" ")) {
+                drivers.put(season + " " + cells[0], cells[2]);
+            }
+        }
+        Map<Integer, F1dbSeason> seasons = new HashMap<>();
+        List<ReplayReport.Race> perRace = new ArrayList<>();
+        List<Path> files;
+        try (Stream<Path> list = Files.list(tum)) {
+            files = list.filter(f -> f.getFileName().toString().matches("pars_[A-Za-z]+_\\d{4}\\.ini")).sorted().toList();
+        }
+        for (Path file : files) {
+            TumParameters.TumRace race = TumParameters.read(file);
+            F1dbSeason season = seasons.computeIfAbsent(race.season(), y -> F1db.readSeason(F1db.seasonsDir(f1db).resolve(Integer.toString(y))));
+            String circuit = tracks.get(race.track());
+            F1dbRace real = season.races().stream().filter(r -> r.circuitId().equals(circuit)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(file + ": no " + race.season() + " race at " + circuit + " in F1DB"));
+            List<String> realOrder = real.race().stream().filter(F1dbResult::classified).map(F1dbResult::driverId).toList();
+            RaceOutcome outcome = RaceSimulation.run(race.setup());
+            List<String> simulated = outcome.order().stream().map(i -> {
+                String id = drivers.get(race.season() + " " + i);
+                if (id == null) {
+                    throw new IllegalArgumentException(file + ": driver " + i + " is not in driver-map.csv for " + race.season());
+                }
+                return id;
+            }).toList();
+            perRace.add(new ReplayReport.Race(race.season(), race.track(), real.round(), Kendall.tau(simulated, realOrder),
+                    realOrder.getFirst(), simulated.getFirst(), realOrder.size()));
+        }
+        Map<Integer, List<ReplayReport.Race>> bySeason = new TreeMap<>();
+        perRace.forEach(r -> bySeason.computeIfAbsent(r.season(), y -> new ArrayList<>()).add(r));
+        List<ReplayReport.Season> perSeason = bySeason.entrySet().stream().map(e -> new ReplayReport.Season(e.getKey(), e.getValue().size(),
+                e.getValue().stream().mapToDouble(ReplayReport.Race::kendallTau).average().orElse(0),
+                (int) e.getValue().stream().filter(r -> r.winner().equals(r.simulatedWinner())).count())).toList();
+        return new ReplayReport(F1db.ATTRIBUTION + "; race parameters from TUM's race-simulation (LGPL-3.0, TU Munich)", perRace.size(),
+                perRace.stream().mapToDouble(ReplayReport.Race::kendallTau).average().orElse(0),
+                (int) perRace.stream().filter(r -> r.winner().equals(r.simulatedWinner())).count(), perSeason, perRace);
+    }
+
+    private static Map<String, String> csv(Path file, int key, int value) throws IOException {
+        Map<String, String> map = new HashMap<>();
+        List<String> lines = Files.readAllLines(file);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            map.put(cells[key].strip(), cells[value].strip());
+        }
+        return map;
+    }
+}
