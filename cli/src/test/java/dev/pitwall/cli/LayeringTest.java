@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
-/** Dependencies point inward: cli, then server, store, io, and core at the centre; scenarios beside io, on core only. */
+/**
+ * Dependencies point inward: cli, then server, store, io, and core at the centre; scenarios and strategy beside io,
+ * on core only.
+ */
 class LayeringTest {
 
     private static final JavaClasses PITWALL = new ClassFileImporter()
@@ -21,6 +24,7 @@ class LayeringTest {
                 .layer("server").definedBy("dev.pitwall.server..")
                 .layer("store").definedBy("dev.pitwall.store..")
                 .layer("scenarios").definedBy("dev.pitwall.scenarios..")
+                .layer("strategy").definedBy("dev.pitwall.strategy..")
                 .layer("io").definedBy("dev.pitwall.io..")
                 .layer("core").definedBy("dev.pitwall.core..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
@@ -28,7 +32,8 @@ class LayeringTest {
                 .whereLayer("store").mayOnlyBeAccessedByLayers("server", "cli")
                 .whereLayer("io").mayOnlyBeAccessedByLayers("store", "server", "cli")
                 .whereLayer("scenarios").mayOnlyBeAccessedByLayers("server", "cli")
-                .whereLayer("core").mayOnlyBeAccessedByLayers("io", "store", "scenarios", "server", "cli")
+                .whereLayer("strategy").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("core").mayOnlyBeAccessedByLayers("io", "store", "scenarios", "strategy", "server", "cli")
                 .check(PITWALL);
     }
 }

@@ -180,7 +180,8 @@ public final class RaceSimulation {
                 t += track.lossFirstLap() + (d.grid() - 1) * track.lossPerGridSlot();
             }
             // Under a caution the affected part of the lap is no quicker than the caution's pace.
-            double slow = sc > 0 ? track.baseLap() * track.scLapFactor() : track.baseLap() * track.vscLapFactor();
+            // The caution's pace (the safety car's own, slower pace holds the queue: see meet).
+            double slow = track.baseLap() * track.vscLapFactor();
             double share = Math.max(sc, vsc);
             return share > 0 ? (1 - share) * t + share * Math.max(t, slow) : t;
         }
@@ -234,6 +235,11 @@ public final class RaceSimulation {
             boolean noPassing = sc > 0 || vsc >= 0.5;
             boolean[] duelled = new boolean[n];
             int[] running = Arrays.stream(order).filter(i -> !out[i]).toArray();
+            if (sc > 0 && running.length > 0) {
+                // The leader is held by the safety car itself, which laps at its own slower pace.
+                int leader = running[0];
+                next[leader] = Math.max(next[leader], lapStart[leader] + (1 - sc) * ownLap[leader] + sc * track.baseLap() * track.scLapFactor());
+            }
             for (int pass = 0; pass < n; pass++) {
                 boolean changed = false;
                 for (int k = 1; k < running.length; k++) {
@@ -244,9 +250,9 @@ public final class RaceSimulation {
                     }
                     double gap = noPassing ? (sc > 0 ? race.minGapSc() : race.minGap()) : race.minGap();
                     if (sc > 0) {
-                        // The field closes up behind the safety car: each car drives its own pace to the back of the
-                        // queue and then runs the queue's pace, the gap per place apart.
-                        next[rear] = Math.max(lapStart[rear] + ownLap[rear], next[front] + gap);
+                        // The field closes up behind the safety car: each car runs the caution's pace until it reaches
+                        // the back of the queue, then the queue's pace, the gap per place apart.
+                        next[rear] = Math.max(next[rear], next[front] + gap);
                         continue;
                     }
                     if (noPassing) {
