@@ -91,7 +91,7 @@ public final class RaceSimulation {
                 // Cars leaving the pits rejoin where their time puts them: the order changes without a fight.
                 int[] before = order;
                 for (int i = 0; i < n; i++) {
-                    lapStart[i] = out[i] ? Double.MAX_VALUE : time[i] + pitOutLoss(i, lap, sc, vsc);
+                    lapStart[i] = out[i] ? Double.MAX_VALUE : time[i] + pitOutLoss(i, lap);
                 }
                 order = Arrays.stream(order).boxed().sorted(Comparator.comparing((Integer i) -> out[i])
                         .thenComparing(i -> -lapsDone[i]).thenComparingDouble(i -> lapStart[i])).mapToInt(Integer::intValue).toArray();
@@ -119,7 +119,7 @@ public final class RaceSimulation {
                 meet(next, sc, vsc);
                 for (int i = 0; i < n; i++) {
                     if (!out[i]) {
-                        next[i] += pitInLoss(i, lap, sc, vsc); // the order changes at the end of the lap, without a fight
+                        next[i] += pitInLoss(i, lap); // the order changes at the end of the lap, without a fight
                     }
                 }
                 for (int i = 0; i < n; i++) {
@@ -187,25 +187,25 @@ public final class RaceSimulation {
         }
 
         /** The time a stop costs in the lap the car comes in: the pit-lane loss, and the standstill if the pits lie before the line. */
-        private double pitInLoss(int i, int lap, double sc, double vsc) {
+        private double pitInLoss(int i, int lap) {
             Driver d = drivers.get(i);
             if (stint[i] + 1 >= d.strategy().size() || d.strategy().get(stint[i] + 1).inLap() != lap) {
                 return 0;
             }
             Track track = race.track();
-            return pick(sc, vsc, track.pitInLap(), track.pitInLapVsc(), track.pitInLapSc())
+            return pitLaneLoss(lap, true, track.pitInLap(), track.pitInLapVsc(), track.pitInLapSc())
                     + (track.standstillOutLap() ? 0 : standstill(d, d.strategy().get(stint[i] + 1)));
         }
 
         /** The time a stop costs in the lap the car goes out: the pit-lane loss, and the standstill if the pits lie after the line. */
-        private double pitOutLoss(int i, int lap, double sc, double vsc) {
+        private double pitOutLoss(int i, int lap) {
             Driver d = drivers.get(i);
             Stint current = d.strategy().get(stint[i]);
             if (stint[i] == 0 || current.inLap() != lap - 1) {
                 return 0;
             }
             Track track = race.track();
-            return pick(sc, vsc, track.pitOutLap(), track.pitOutLapVsc(), track.pitOutLapSc())
+            return pitLaneLoss(lap, false, track.pitOutLap(), track.pitOutLapVsc(), track.pitOutLapSc())
                     + (track.standstillOutLap() ? standstill(d, current) : 0);
         }
 
@@ -218,8 +218,23 @@ public final class RaceSimulation {
             return -1;
         }
 
-        private static double pick(double sc, double vsc, double green, double underVsc, double underSc) {
-            return sc > 0 ? underSc : vsc > 0 ? underVsc : green;
+        /**
+         * The pit-lane loss of an in-lap ({@code inLap}, the car comes in at the end of {@code lap}) or an out-lap (it
+         * went in at the end of the lap before), as a caution around the stop makes it: a virtual safety car that
+         * covers the stop gives its loss; a safety car already out before the lap gives the safety-car loss, and one
+         * that comes out during the lap only the virtual one (the field has not yet closed up behind it).
+         */
+        private double pitLaneLoss(int lap, boolean inLap, double green, double underVsc, double underSc) {
+            double at = inLap ? lap : lap - 1; // the stop's place in the race, in laps
+            for (Caution c : race.cautions()) {
+                if (c.kind() == Caution.Kind.VIRTUAL_SAFETY_CAR && c.from() <= at && c.to() > at) {
+                    return underVsc;
+                }
+                if (c.kind() == Caution.Kind.SAFETY_CAR && c.from() <= at && c.to() > at - (inLap ? 1 : 0)) {
+                    return c.from() < at - 1 ? underSc : underVsc;
+                }
+            }
+            return green;
         }
 
         /** The standstill of a stop: the tyre change, or the refuelling (done at the same time) where it takes longer. */
