@@ -30,7 +30,8 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-@Command(name = "strategy", description = "Race simulation and strategy.", subcommands = StrategyCommand.Replay.class)
+@Command(name = "strategy", description = "Race simulation and strategy.",
+        subcommands = {StrategyCommand.Replay.class, StrategyCommand.Optimize.class})
 final class StrategyCommand implements Runnable {
 
     @Spec
@@ -65,6 +66,74 @@ final class StrategyCommand implements Runnable {
             spec.commandLine().getOut().print(report.render(format));
             spec.commandLine().getOut().flush();
             return 0;
+        }
+    }
+
+    @Command(name = "optimize", description = "The fastest legal strategy for a driver of a TUM race file in free air (no opponents, "
+            + "no cautions), by dynamic programming, against the strategy the driver really ran. Legal: at least two dry compounds.")
+    static final class Optimize implements Callable<Integer> {
+
+        @Parameters(index = "0", paramLabel = "<file>", description = "A TUM race parameter file, pars_<Track>_<Season>.ini.")
+        Path file;
+
+        @Option(names = "--driver", required = true, paramLabel = "<initials>", description = "The driver, by TUM's initials (HAM).")
+        String driver;
+
+        @Option(names = "--stops", defaultValue = "3", paramLabel = "<n>", description = "Most stops considered (default ${DEFAULT-VALUE}).")
+        int stops;
+
+        @Option(names = {"-f", "--format"}, defaultValue = "table", paramLabel = "<format>", description = "table or json.")
+        Format format;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            TumParameters.TumRace race = TumParameters.read(file);
+            var d = race.setup().drivers().stream().filter(x -> x.initials().equalsIgnoreCase(driver)).findFirst().orElse(null);
+            if (d == null) {
+                spec.commandLine().getErr().println(file + ": no driver " + driver + "; drivers are "
+                        + String.join(", ", race.setup().drivers().stream().map(dev.pitwall.strategy.Driver::initials).toList()));
+                return Pitwall.INPUT_ERROR;
+            }
+            var alone = race.setup().withoutEvents();
+            var plan = dev.pitwall.strategy.StrategyOptimizer.fastest(alone, d, stops, used -> used.size() >= 2);
+            double real = RaceSimulation.run(alone.withDrivers(List.of(d))).of(d.initials()).raceTime();
+            OptimizeReport report = new OptimizeReport(race.season() + " " + race.track(), d.initials(), stints(plan.stints()),
+                    plan.raceTime(), stints(d.strategy()), real);
+            spec.commandLine().getOut().print(report.render(format));
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+
+        private static List<String> stints(List<dev.pitwall.strategy.Stint> stints) {
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < stints.size(); i++) {
+                int from = stints.get(i).inLap() + 1;
+                String to = i + 1 < stints.size() ? Integer.toString(stints.get(i + 1).inLap()) : "flag";
+                out.add(stints.get(i).compound() + " laps " + from + "-" + to);
+            }
+            return out;
+        }
+    }
+
+    /** The optimizer's plan against the real strategy, both run alone in free air. */
+    @JsonPropertyOrder({"race", "driver", "plan", "planTime", "realStrategy", "realStrategyTime", "gain"})
+    record OptimizeReport(String race, String driver, List<String> plan, double planTime, List<String> realStrategy, double realStrategyTime)
+            implements Report {
+
+        public double gain() {
+            return realStrategyTime - planTime;
+        }
+
+        @Override
+        public TextTable table() {
+            return new TextTable(driver + " at " + race + ", alone in free air", List.of(TextTable.Column.text("Strategy"),
+                    TextTable.Column.text("Stints"), TextTable.Column.number("Race time")),
+                    List.of(List.of("fastest legal", String.join(", ", plan), String.format(Locale.ROOT, "%.3f s", planTime)),
+                            List.of("really run", String.join(", ", realStrategy), String.format(Locale.ROOT, "%.3f s", realStrategyTime))),
+                    List.of(String.format(Locale.ROOT, "The plan is %.3f s faster in free air.", gain())));
         }
     }
 

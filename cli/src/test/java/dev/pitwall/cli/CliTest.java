@@ -366,6 +366,20 @@ class CliTest {
     }
 
     @Test
+    void strategyOptimizeNeverLosesToTheStrategyReallyRun() {
+        Run run = pitwall("strategy", "optimize", "../../shared/data/tum-race-simulation/pars_Austin_2014.ini", "--driver", "HAM",
+                "--format", "json");
+
+        assertThat(run.status()).as(run.err()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.get("planTime").asDouble()).isLessThanOrEqualTo(json.get("realStrategyTime").asDouble());
+        assertThat(json.get("realStrategy")).hasSize(3);
+        Run unknown = pitwall("strategy", "optimize", "../../shared/data/tum-race-simulation/pars_Austin_2014.ini", "--driver", "XYZ");
+        assertThat(unknown.status()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no driver XYZ; drivers are");
+    }
+
+    @Test
     void afterTheLastRaceTheTitleIsDecided() {
         JsonNode json = pitwall("scenarios", EXAMPLE, "--format", "json").json();
 

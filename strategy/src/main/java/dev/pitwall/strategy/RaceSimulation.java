@@ -68,7 +68,9 @@ public final class RaceSimulation {
             this.lapStart = new double[n];
             for (int i = 0; i < n; i++) {
                 Driver d = drivers.get(i);
-                fuel[i] = d.car().fuelAtStart();
+                // A plan with refuelling says how much the car starts with; otherwise the car's tank at the start.
+                double planned = d.strategy().getFirst().fuelAdded();
+                fuel[i] = planned > 0 ? planned : d.car().fuelAtStart();
                 tyreAge[i] = d.strategy().getFirst().tyreAge();
             }
             Integer[] grid = new Integer[n];

@@ -1,0 +1,162 @@
+package dev.pitwall.strategy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * The fastest legal strategy for one car in free air (no opponents, no cautions), by dynamic programming over stints:
+ * the best time to have run the first {@code L} laps having used a given set of compounds, built from the best of
+ * every earlier stint end, compound and stint length. Each stint runs on a fresh set (the first on the set the car
+ * starts on). Without refuelling the car carries the race's fuel from the start; with it, each stint takes just
+ * the fuel it burns, and the standstill is the longer of the tyre change and the refuelling.
+ */
+public final class StrategyOptimizer {
+
+    private StrategyOptimizer() {
+    }
+
+    /** The plan found and its race time, exactly as {@link RaceSimulation} runs the car alone. */
+    public record Plan(List<Stint> stints, double raceTime) {
+        public Plan {
+            stints = List.copyOf(stints);
+        }
+
+        public int stops() {
+            return stints.size() - 1;
+        }
+    }
+
+    /**
+     * The fastest plan for {@code driver} (his own first stint's compound and tyre age are free choices; the starting
+     * tyre age of his current strategy is kept) with at most {@code maxStops} stops, among plans whose set of
+     * compounds {@code legal} accepts (the regulations: "use at least two dry compounds").
+     */
+    public static Plan fastest(RaceSetup race, Driver driver, int maxStops, Predicate<Set<String>> legal) {
+        List<String> compounds = new ArrayList<>(new TreeSet<>(driver.tyres().keySet()));
+        int k = compounds.size();
+        int laps = race.laps();
+        boolean refuel = driver.car().refuelSecondsPerKg().isPresent();
+        int startAge = driver.strategy().getFirst().tyreAge();
+        double[] fuelAtLap = fuelWithoutStops(race, driver);
+        // best[s][L][mask]: s stops made, L laps run (a stint ending at L), compounds used.
+        double[][][] best = new double[maxStops + 1][laps + 1][1 << k];
+        int[][][] fromLap = new int[maxStops + 1][laps + 1][1 << k];
+        int[][][] fromMask = new int[maxStops + 1][laps + 1][1 << k];
+        int[][][] compoundOf = new int[maxStops + 1][laps + 1][1 << k];
+        for (double[][] a : best) {
+            for (double[] b : a) {
+                java.util.Arrays.fill(b, Double.POSITIVE_INFINITY);
+            }
+        }
+        for (int end = 1; end <= laps; end++) {
+            for (int c = 0; c < k; c++) {
+                double t = stint(race, driver, compounds.get(c), 1, end, startAge, refuel, fuelAtLap);
+                int mask = 1 << c;
+                if (t < best[0][end][mask]) {
+                    best[0][end][mask] = t;
+                    fromLap[0][end][mask] = 0;
+                    compoundOf[0][end][mask] = c;
+                }
+            }
+        }
+        for (int s = 1; s <= maxStops; s++) {
+            for (int start = 1; start < laps; start++) {
+                for (int mask = 1; mask < (1 << k); mask++) {
+                    double before = best[s - 1][start][mask];
+                    if (before == Double.POSITIVE_INFINITY) {
+                        continue;
+                    }
+                    for (int c = 0; c < k; c++) {
+                        for (int end = start + 1; end <= laps; end++) {
+                            double fuel = refuel ? driver.car().burnPerLap() * (end - start) : 0;
+                            double t = before + stop(race, driver, fuel) + stint(race, driver, compounds.get(c), start + 1, end, 0, refuel, fuelAtLap);
+                            int m = mask | (1 << c);
+                            if (t < best[s][end][m]) {
+                                best[s][end][m] = t;
+                                fromLap[s][end][m] = start;
+                                fromMask[s][end][m] = mask;
+                                compoundOf[s][end][m] = c;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        double bestTime = Double.POSITIVE_INFINITY;
+        int bestStops = -1;
+        int bestMask = 0;
+        for (int s = 0; s <= maxStops; s++) {
+            for (int mask = 1; mask < (1 << k); mask++) {
+                if (best[s][laps][mask] < bestTime && legal.test(names(compounds, mask))) {
+                    bestTime = best[s][laps][mask];
+                    bestStops = s;
+                    bestMask = mask;
+                }
+            }
+        }
+        if (bestStops < 0) {
+            throw new IllegalArgumentException("no legal strategy with at most " + maxStops + " stops for " + driver.initials());
+        }
+        List<Stint> stints = new ArrayList<>();
+        int end = laps;
+        int mask = bestMask;
+        for (int s = bestStops; s >= 0; s--) {
+            int start = fromLap[s][end][mask];
+            int c = compoundOf[s][end][mask];
+            double fuel = refuel ? driver.car().burnPerLap() * (end - start) : 0;
+            stints.addFirst(new Stint(start, compounds.get(c), s == 0 ? startAge : 0, fuel));
+            int previousMask = fromMask[s][end][mask];
+            end = start;
+            mask = previousMask;
+        }
+        return new Plan(stints, bestTime);
+    }
+
+    private static Set<String> names(List<String> compounds, int mask) {
+        Set<String> used = new TreeSet<>();
+        for (int c = 0; c < compounds.size(); c++) {
+            if ((mask & (1 << c)) != 0) {
+                used.add(compounds.get(c));
+            }
+        }
+        return used;
+    }
+
+    /** Fuel on board at the start of each lap (1-based) when the car carries the race's fuel from the start. */
+    private static double[] fuelWithoutStops(RaceSetup race, Driver driver) {
+        double[] fuel = new double[race.laps() + 2];
+        fuel[1] = driver.car().fuelAtStart();
+        for (int lap = 1; lap <= race.laps(); lap++) {
+            double burn = Math.max(driver.car().burnPerLap(), Math.max(0, fuel[lap]) / (race.laps() - lap + 1));
+            fuel[lap + 1] = fuel[lap] - burn;
+        }
+        return fuel;
+    }
+
+    /** The time of laps {@code from}..{@code to} on one set, as the simulation computes it for a car alone. */
+    private static double stint(RaceSetup race, Driver d, String compound, int from, int to, int age, boolean refuel, double[] fuelAtLap) {
+        Track track = race.track();
+        Degradation deg = d.tyres().get(compound);
+        double t = 0;
+        for (int lap = from; lap <= to; lap++) {
+            double fuel = refuel ? d.car().burnPerLap() * (to - lap + 1) : fuelAtLap[lap];
+            t += track.baseLap() + d.car().pace() + d.pace() + deg.loss(age + lap - from) + Math.max(0, fuel) * track.fuelSensitivity();
+        }
+        t += d.coldTyreLoss();
+        if (from == 1) {
+            t += track.lossFirstLap() + (d.grid() - 1) * track.lossPerGridSlot();
+        }
+        return t;
+    }
+
+    /** A stop in green running: both pit-lane losses and the standstill. */
+    private static double stop(RaceSetup race, Driver d, double fuel) {
+        Track track = race.track();
+        double tyres = track.tyreChangeMin() + d.car().tyreChangeExtra();
+        double refuel = fuel > 0 && d.car().refuelSecondsPerKg().isPresent() ? fuel * d.car().refuelSecondsPerKg().getAsDouble() : 0;
+        return track.pitInLap() + track.pitOutLap() + Math.max(tyres, refuel);
+    }
+}
