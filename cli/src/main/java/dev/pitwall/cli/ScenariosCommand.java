@@ -34,6 +34,10 @@ final class ScenariosCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "10000", description = "Simulated seasons for the odds (default: ${DEFAULT-VALUE}).")
     int runs;
 
+    @Option(names = "--time-limit", defaultValue = "2", paramLabel = "<seconds>",
+            description = "Seconds the solver may spend on one question before its answer is undecided (default: ${DEFAULT-VALUE}).")
+    double timeLimit;
+
     @Option(names = "--seed", defaultValue = "2024", description = "Seed of the simulation (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -64,7 +68,8 @@ final class ScenariosCommand implements Callable<Integer> {
         }
         try {
             options.print(spec.commandLine().getOut(), ScenariosReport.of(championship,
-                    Optional.ofNullable(after).map(championship::requireRace), Optional.ofNullable(driver), runs, seed, assumed));
+                    Optional.ofNullable(after).map(championship::requireRace), Optional.ofNullable(driver), runs, seed, assumed,
+                    java.time.Duration.ofMillis(Math.max(1, Math.round(timeLimit * 1000)))));
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return Pitwall.INPUT_ERROR;

@@ -380,6 +380,20 @@ class CliTest {
     }
 
     @Test
+    void withTwoRacesLeftEveryDriverCanStillWinAndEachHasAWitness() {
+        JsonNode json = pitwall("scenarios", EXAMPLE, "--after", "Race 1", "--runs", "500", "--time-limit", "1", "--format", "json").json();
+
+        assertThat(json.get("remaining")).extracting(JsonNode::asText).containsExactly("Race 2", "Grand Final");
+        for (JsonNode d : json.get("drivers")) {
+            // The Grand Final pays double: even the drivers without a point can still be champion.
+            assertThat(d.get("canWin").asText()).as(d.get("driver").asText()).isEqualTo("yes");
+            assertThat(d.get("witness")).hasSize(2);
+            assertThat(d.get("witness").get(0).get("order").get(0).asText()).isEqualTo(d.get("driver").asText());
+            assertThat(d.get("strengthProbability").isNumber()).isTrue();
+        }
+    }
+
+    @Test
     void afterTheLastRaceTheTitleIsDecided() {
         JsonNode json = pitwall("scenarios", EXAMPLE, "--format", "json").json();
 

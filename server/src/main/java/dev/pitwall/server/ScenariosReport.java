@@ -46,6 +46,12 @@ public record ScenariosReport(String after, List<String> remaining, String odds,
     /** The same, with some results of the remaining races assumed: race name to driver to finishing position. */
     public static ScenariosReport of(Championship championship, Optional<Race> after, Optional<String> driver, int runs, long seed,
                                      java.util.Map<String, java.util.Map<String, Integer>> assumed) {
+        return of(championship, after, driver, runs, seed, assumed, Scenarios.DEFAULT_LIMIT);
+    }
+
+    /** The same, with the time the solver may spend on each question. */
+    public static ScenariosReport of(Championship championship, Optional<Race> after, Optional<String> driver, int runs, long seed,
+                                     java.util.Map<String, java.util.Map<String, Integer>> assumed, java.time.Duration limit) {
         List<Race> races = championship.races();
         int afterIndex;
         if (after.isEmpty()) {
@@ -55,7 +61,7 @@ public record ScenariosReport(String after, List<String> remaining, String odds,
             afterIndex = races.indexOf(after.get());
         }
         Scenarios.Report report = afterIndex + 1 >= races.size() ? Scenarios.decided(championship)
-                : Scenarios.before(championship, races.get(afterIndex + 1), new SplittableRandom(seed), runs, assumed);
+                : Scenarios.before(championship, races.get(afterIndex + 1), new SplittableRandom(seed), runs, assumed, limit);
         Optional<String> only = driver.map(d -> championship.requireEntrant(d).name());
         List<Row> rows = new ArrayList<>();
         for (Outlook o : report.drivers()) {
