@@ -69,14 +69,16 @@ final class StrategyCommand implements Runnable {
         }
     }
 
-    @Command(name = "optimize", description = "The fastest legal strategy for a driver of a TUM race file in free air (no opponents, "
-            + "no cautions), by dynamic programming, against the strategy the driver really ran. Legal: at least two dry compounds.")
+    @Command(name = "optimize", description = "The fastest legal strategy for a driver in free air (no opponents, no cautions), by "
+            + "dynamic programming, against the driver's own strategy in the file. Legal: as the strategy file's rules say; in a TUM "
+            + "file, at least two dry compounds.")
     static final class Optimize implements Callable<Integer> {
 
-        @Parameters(index = "0", paramLabel = "<file>", description = "A TUM race parameter file, pars_<Track>_<Season>.ini.")
+        @Parameters(index = "0", paramLabel = "<file>", description = "A strategy file (.yaml) or a TUM race parameter file (.ini).")
         Path file;
 
-        @Option(names = "--driver", required = true, paramLabel = "<initials>", description = "The driver, by TUM's initials (HAM).")
+        @Option(names = "--driver", required = true, paramLabel = "<driver>", description = "The driver: the name in a strategy file, "
+                + "TUM's initials (HAM) in a TUM file.")
         String driver;
 
         @Option(names = "--stops", defaultValue = "3", paramLabel = "<n>", description = "Most stops considered (default ${DEFAULT-VALUE}).")
@@ -90,18 +92,30 @@ final class StrategyCommand implements Runnable {
 
         @Override
         public Integer call() {
-            TumParameters.TumRace race = TumParameters.read(file);
-            var d = race.setup().drivers().stream().filter(x -> x.initials().equalsIgnoreCase(driver)).findFirst().orElse(null);
+            String name;
+            dev.pitwall.strategy.RaceSetup setup;
+            java.util.function.Predicate<java.util.Set<String>> legal;
+            if (file.getFileName().toString().endsWith(".ini")) {
+                TumParameters.TumRace race = TumParameters.read(file);
+                name = race.season() + " " + race.track();
+                setup = race.setup();
+                legal = used -> used.size() >= 2; // Formula 1 2014-2019: two dry compounds
+            } else {
+                dev.pitwall.strategy.StrategyFile.Race race = dev.pitwall.strategy.StrategyFile.read(file);
+                name = race.name();
+                setup = race.setup();
+                legal = race.legal();
+            }
+            var d = setup.drivers().stream().filter(x -> x.initials().equalsIgnoreCase(driver)).findFirst().orElse(null);
             if (d == null) {
                 spec.commandLine().getErr().println(file + ": no driver " + driver + "; drivers are "
-                        + String.join(", ", race.setup().drivers().stream().map(dev.pitwall.strategy.Driver::initials).toList()));
+                        + String.join(", ", setup.drivers().stream().map(dev.pitwall.strategy.Driver::initials).toList()));
                 return Pitwall.INPUT_ERROR;
             }
-            var alone = race.setup().withoutEvents();
-            var plan = dev.pitwall.strategy.StrategyOptimizer.fastest(alone, d, stops, used -> used.size() >= 2);
+            var alone = setup.withoutEvents();
+            var plan = dev.pitwall.strategy.StrategyOptimizer.fastest(alone, d, stops, legal);
             double real = RaceSimulation.run(alone.withDrivers(List.of(d))).of(d.initials()).raceTime();
-            OptimizeReport report = new OptimizeReport(race.season() + " " + race.track(), d.initials(), stints(plan.stints()),
-                    plan.raceTime(), stints(d.strategy()), real);
+            OptimizeReport report = new OptimizeReport(name, d.initials(), stints(plan.stints()), plan.raceTime(), stints(d.strategy()), real);
             spec.commandLine().getOut().print(report.render(format));
             spec.commandLine().getOut().flush();
             return 0;
@@ -132,7 +146,7 @@ final class StrategyCommand implements Runnable {
             return new TextTable(driver + " at " + race + ", alone in free air", List.of(TextTable.Column.text("Strategy"),
                     TextTable.Column.text("Stints"), TextTable.Column.number("Race time")),
                     List.of(List.of("fastest legal", String.join(", ", plan), String.format(Locale.ROOT, "%.3f s", planTime)),
-                            List.of("really run", String.join(", ", realStrategy), String.format(Locale.ROOT, "%.3f s", realStrategyTime))),
+                            List.of("as in the file", String.join(", ", realStrategy), String.format(Locale.ROOT, "%.3f s", realStrategyTime))),
                     List.of(String.format(Locale.ROOT, "The plan is %.3f s faster in free air.", gain())));
         }
     }

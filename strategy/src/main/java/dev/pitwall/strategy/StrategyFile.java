@@ -1,0 +1,174 @@
+package dev.pitwall.strategy;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * Pitwall's own race file for the strategy lab (YAML): the track and its pit lane, the car, the tyre compounds'
+ * degradation, the regulations on compounds and refuelling, and the drivers with their grid slots, pace and
+ * strategies. Every value a person writes is checked; an error names the file, the line and what was expected.
+ * <pre>
+ * laps: 7
+ * track: {name: Nürburgring 24h, base-lap: 384, fuel-sensitivity: 0.03, pit-in: 6, pit-out: 10, tyre-change: 4, ...}
+ * car: {name: Red Bull X2019 Competition, fuel-at-start: 60, burn-per-lap: 20, refuel-seconds-per-litre: 0.25}
+ * tyres: {soft: {fresh: 0, per-lap: 2.5}, medium: {fresh: 2.0, per-lap: 1.0}, hard: {fresh: 4.0, per-lap: 0.4}}
+ * rules: {must-use: [soft, medium, hard]}
+ * drivers:
+ *   - {name: Takuma Miyazono, grid: 4, pace: 0.0, strategy: [{from-lap: 1, compound: medium, fuel: 60}, ...]}
+ * </pre>
+ */
+public final class StrategyFile {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private StrategyFile() {
+    }
+
+    /** The race as the file states it, and which sets of compounds its regulations accept. */
+    public record Race(String name, RaceSetup setup, Predicate<Set<String>> legal, String rule) {
+    }
+
+    public static Race read(Path file) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(Files.readString(file));
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new IllegalArgumentException(file + ":" + (at == null ? 0 : at.getLineNr()) + ": not valid YAML: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot be read", e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException(file + ": expected a race with laps, track, car, tyres, rules and drivers");
+        }
+        Reader r = new Reader(file);
+        int laps = (int) r.number(root, "laps", 1, 1000);
+        JsonNode t = r.object(root, "track");
+        Track track = new Track(r.text(t, "name"), r.number(t, "base-lap", 1, 10_000), r.number(t, "fuel-sensitivity", 0, 1),
+                r.number(t, "pit-in", -60, 300), r.number(t, "pit-out", -60, 300), r.optional(t, "pit-in-vsc", r.number(t, "pit-in", -60, 300)),
+                r.optional(t, "pit-out-vsc", r.number(t, "pit-out", -60, 300)), r.optional(t, "pit-in-sc", r.number(t, "pit-in", -60, 300)),
+                r.optional(t, "pit-out-sc", r.number(t, "pit-out", -60, 300)), t.path("standstill-after-line").asBoolean(true),
+                r.number(t, "tyre-change", 0, 300), r.optional(t, "loss-per-grid-slot", 0), r.optional(t, "loss-first-lap", 0),
+                r.optional(t, "overtake-gap", 1.0), r.optional(t, "overtake-gap-per-kmh", 0), r.optional(t, "drs-effect", 0),
+                r.optional(t, "sc-lap-factor", 1.6), r.optional(t, "vsc-lap-factor", 1.4));
+        JsonNode c = r.object(root, "car");
+        JsonNode rules = r.object(root, "rules");
+        boolean refuelling = rules.path("refuelling").asBoolean(c.has("refuel-seconds-per-litre"));
+        Car car = new Car(r.text(c, "name"), r.optional(c, "pace", 0), r.number(c, "fuel-at-start", 0, 10_000), r.number(c, "burn-per-lap", 0, 1000),
+                r.optional(c, "burn-factor-sc", 0.25), r.optional(c, "burn-factor-vsc", 0.5), r.optional(c, "tyre-change-extra", 0),
+                refuelling ? OptionalDouble.of(r.number(c, "refuel-seconds-per-litre", 0, 100)) : OptionalDouble.empty());
+        Map<String, Degradation> tyres = new LinkedHashMap<>();
+        JsonNode ty = r.object(root, "tyres");
+        ty.fields().forEachRemaining(e -> {
+            JsonNode k = e.getValue();
+            Degradation linear = new Degradation.Linear(r.number(k, "fresh", -100, 100), r.number(k, "per-lap", -100, 100));
+            tyres.put(e.getKey(), k.has("cliff-after") ? new Degradation.Cliff(linear, r.number(k, "cliff-after", 0, 1000),
+                    r.number(k, "cliff-per-lap", 0, 1000)) : linear);
+        });
+        Set<String> mustUse = new TreeSet<>();
+        rules.path("must-use").forEach(n -> mustUse.add(n.asText()));
+        for (String m : mustUse) {
+            if (!tyres.containsKey(m)) {
+                throw r.error(rules.get("must-use"), "must-use names " + m + ", which is not one of the tyres (" + String.join(", ", tyres.keySet()) + ")");
+            }
+        }
+        int atLeast = rules.path("at-least-compounds").asInt(1);
+        List<Driver> drivers = new ArrayList<>();
+        for (JsonNode d : r.array(root, "drivers")) {
+            String name = r.text(d, "name");
+            List<Stint> stints = new ArrayList<>();
+            for (JsonNode s : r.array(d, "strategy")) {
+                int from = (int) r.number(s, "from-lap", 1, laps);
+                String compound = r.text(s, "compound");
+                if (!tyres.containsKey(compound)) {
+                    throw r.error(s, name + "'s strategy uses " + compound + ", which is not one of the tyres (" + String.join(", ", tyres.keySet()) + ")");
+                }
+                stints.add(new Stint(from - 1, compound, (int) r.optional(s, "tyre-age", 0), r.optional(s, "fuel", 0)));
+            }
+            if (stints.isEmpty() || stints.getFirst().inLap() != 0) {
+                throw r.error(d, name + "'s strategy must start with a stint from lap 1");
+            }
+            drivers.add(new Driver(name, name, car, r.optional(d, "pace", 0), (int) r.number(d, "grid", 1, 1000), r.optional(d, "top-speed", 300),
+                    r.optional(d, "cold-tyre-loss", 1.0), 0.25, 0.5, tyres, stints));
+        }
+        RaceSetup setup = new RaceSetup(laps, r.optional(root, "min-gap", 0.5), r.optional(root, "min-gap-sc", 0.8), r.optional(root, "duel-loss", 0.3),
+                r.optional(root, "passed-loss", 0.3), r.optional(root, "drs-window", 1.0), OptionalInt.empty(), 2, track, drivers, List.of(), Map.of());
+        String rule = (mustUse.isEmpty() ? "" : "must use " + String.join(", ", mustUse)) + (atLeast > 1 ? (mustUse.isEmpty() ? "" : "; ")
+                + "at least " + atLeast + " compounds" : "");
+        return new Race(root.path("race").asText(file.getFileName().toString()), setup,
+                used -> used.containsAll(mustUse) && used.size() >= atLeast, rule.isEmpty() ? "free choice of compounds" : rule);
+    }
+
+    /** Reads values, naming the file, the line and what was expected when one is wrong. */
+    private record Reader(Path file) {
+
+        IllegalArgumentException error(JsonNode near, String what) {
+            return new IllegalArgumentException(file + ": " + what);
+        }
+
+        JsonNode object(JsonNode parent, String key) {
+            JsonNode n = parent.get(key);
+            if (n == null || !n.isObject()) {
+                throw new IllegalArgumentException(file + ": expected \"" + key + ":\" with its values");
+            }
+            return n;
+        }
+
+        JsonNode array(JsonNode parent, String key) {
+            JsonNode n = parent.get(key);
+            if (n == null || !n.isArray()) {
+                throw new IllegalArgumentException(file + ": expected \"" + key + ":\" and a list");
+            }
+            return n;
+        }
+
+        String text(JsonNode parent, String key) {
+            JsonNode n = parent.get(key);
+            if (n == null || !n.isValueNode() || n.asText().isBlank()) {
+                throw new IllegalArgumentException(file + ": expected \"" + key + ":\" and a name, in " + parent);
+            }
+            return n.asText().strip();
+        }
+
+        double number(JsonNode parent, String key, double min, double max) {
+            JsonNode n = parent.get(key);
+            if (n == null || !n.isNumber() || n.asDouble() < min || n.asDouble() > max) {
+                throw new IllegalArgumentException(file + ": expected \"" + key + ":\" and a number from " + shown(min) + " to " + shown(max)
+                        + ", found " + (n == null ? "nothing" : n.toString()) + " in " + parent);
+            }
+            return n.asDouble();
+        }
+
+        double optional(JsonNode parent, String key, double otherwise) {
+            JsonNode n = parent.get(key);
+            if (n == null) {
+                return otherwise;
+            }
+            if (!n.isNumber()) {
+                throw new IllegalArgumentException(file + ": expected \"" + key + ":\" and a number, found " + n + " in " + parent);
+            }
+            return n.asDouble();
+        }
+
+        private static String shown(double v) {
+            return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.pitwall.strategy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The seed's Grand Final as a strategy file (estimates), and what a wrong file is told. */
+class StrategyFileTest {
+
+    private static final Path GRAND_FINAL = Path.of("..", "examples", "gtws-2024-nations-cup", "grand-final-strategy.yaml");
+
+    @Test
+    void theGrandFinalRunsAndDeBruinRunsDry() {
+        StrategyFile.Race race = StrategyFile.read(GRAND_FINAL);
+
+        assertThat(race.setup().laps()).isEqualTo(7);
+        assertThat(race.setup().drivers()).hasSize(12);
+        assertThat(race.rule()).isEqualTo("must use hard, medium, soft");
+        RaceOutcome outcome = RaceSimulation.run(race.setup());
+        // He took on four litres fewer than two laps burn: the tank runs dry before the flag.
+        assertThat(outcome.of("Kaj de Bruin").reason()).isEqualTo("out of fuel");
+        assertThat(outcome.of("Kaj de Bruin").laps()).isLessThan(7);
+        assertThat(outcome.classification().getFirst().laps()).isEqualTo(7);
+    }
+
+    @Test
+    void theOptimizersPlanUsesEveryMandatoryCompound() {
+        StrategyFile.Race race = StrategyFile.read(GRAND_FINAL);
+        Driver miyazono = race.setup().drivers().stream().filter(d -> d.name().equals("Takuma Miyazono")).findFirst().orElseThrow();
+
+        StrategyOptimizer.Plan plan = StrategyOptimizer.fastest(race.setup().withoutEvents(), miyazono, 3, race.legal());
+
+        Set<String> used = plan.stints().stream().map(Stint::compound).collect(Collectors.toSet());
+        assertThat(used).containsExactlyInAnyOrder("soft", "medium", "hard");
+        double asInTheFile = RaceSimulation.run(race.setup().withoutEvents().withDrivers(java.util.List.of(miyazono))).of("Takuma Miyazono").raceTime();
+        assertThat(plan.raceTime()).isLessThanOrEqualTo(asInTheFile);
+    }
+
+    @Test
+    void aWrongFileIsNamedWithWhatIsExpected(@TempDir Path dir) throws IOException {
+        String good = Files.readString(GRAND_FINAL);
+        Path unknownCompound = Files.writeString(dir.resolve("unknown.yaml"), good.replace("compound: hard, fuel: 28}]}\n  - {name: Kylian",
+                "compound: wet, fuel: 28}]}\n  - {name: Kylian"));
+        Path noLaps = Files.writeString(dir.resolve("nolaps.yaml"), good.replace("laps: 7", "laps: seven"));
+        Path broken = Files.writeString(dir.resolve("broken.yaml"), "laps: [7\ntrack: {");
+
+        assertThatThrownBy(() -> StrategyFile.read(unknownCompound)).hasMessageStartingWith(unknownCompound.toString())
+                .hasMessageContaining("Jose Serrano's strategy uses wet, which is not one of the tyres (soft, medium, hard)");
+        assertThatThrownBy(() -> StrategyFile.read(noLaps)).hasMessageStartingWith(noLaps.toString())
+                .hasMessageContaining("expected \"laps:\" and a number from 1 to 1000");
+        assertThatThrownBy(() -> StrategyFile.read(broken)).hasMessageStartingWith(broken + ":").hasMessageContaining("not valid YAML");
+    }
+}
