@@ -180,7 +180,8 @@ final class StrategyCommand implements Runnable {
     static ReplayReport replay(Path tum, Path f1db) throws IOException {
         Map<String, String> tracks = csv(tum.resolve("track-map.csv"), 0, 1);
         Map<String, String> drivers = new HashMap<>(); // season + initials -> F1DB driver id
-        for (String line : Files.readAllLines(tum.resolve("driver-map.csv")).subList(1, Files.readAllLines(tum.resolve("driver-map.csv")).size())) {
+        List<String> driverMap = Files.readAllLines(tum.resolve("driver-map.csv"));
+        for (String line : driverMap.subList(1, driverMap.size())) {
             String[] cells = line.split(",", -1);
             for (String season : cells[3].split(" ")) {
                 drivers.put(season + " " + cells[0], cells[2]);

@@ -32,6 +32,27 @@ public final class RaceSimulation {
         return new Run(race).run();
     }
 
+    /**
+     * A lap in green running, alone: the base lap, the car's and the driver's pace, the tyre's degradation at its age,
+     * the fuel on board; cold tyres in the first lap of a stint; the standing start and the grid slot on lap 1.
+     */
+    static double greenLap(Track track, Driver d, String compound, double tyreAge, double fuel, boolean firstOfStint, int lap) {
+        double t = track.baseLap() + d.car().pace() + d.pace() + d.tyres().get(compound).loss(tyreAge) + Math.max(0, fuel) * track.fuelSensitivity();
+        if (firstOfStint) {
+            t += d.coldTyreLoss();
+        }
+        if (lap == 1) {
+            t += track.lossFirstLap() + (d.grid() - 1) * track.lossPerGridSlot();
+        }
+        return t;
+    }
+
+    /** The standstill of a stop: the tyre change, or the refuelling (done at the same time) where it takes longer. */
+    static double standstill(Track track, Driver d, double fuelAdded) {
+        double tyres = track.tyreChangeMin() + d.car().tyreChangeExtra();
+        return Math.max(tyres, fuelAdded > 0 && d.car().refuelSecondsPerKg().isPresent() ? fuelAdded * d.car().refuelSecondsPerKg().getAsDouble() : 0);
+    }
+
     private static final class Run {
         private final RaceSetup race;
         private final List<Driver> drivers;
@@ -172,17 +193,9 @@ public final class RaceSimulation {
         private double lapTime(int i, int lap, double sc, double vsc) {
             Driver d = drivers.get(i);
             Track track = race.track();
-            Stint current = d.strategy().get(stint[i]);
-            double t = track.baseLap() + d.car().pace() + d.pace() + d.tyres().get(current.compound()).loss(tyreAge[i])
-                    + Math.max(0, fuel[i]) * track.fuelSensitivity();
-            if (lapInStint[i] == 0) {
-                t += d.coldTyreLoss();
-            }
-            if (lap == 1) {
-                t += track.lossFirstLap() + (d.grid() - 1) * track.lossPerGridSlot();
-            }
-            // Under a caution the affected part of the lap is no quicker than the caution's pace.
-            // The caution's pace (the safety car's own, slower pace holds the queue: see meet).
+            double t = greenLap(track, d, d.strategy().get(stint[i]).compound(), tyreAge[i], fuel[i], lapInStint[i] == 0, lap);
+            // Under a caution the affected part of the lap is no quicker than the caution's pace (the safety car's own,
+            // slower pace holds the queue: see meet).
             double slow = track.baseLap() * track.vscLapFactor();
             double share = Math.max(sc, vsc);
             return share > 0 ? (1 - share) * t + share * Math.max(t, slow) : t;
@@ -239,11 +252,8 @@ public final class RaceSimulation {
             return green;
         }
 
-        /** The standstill of a stop: the tyre change, or the refuelling (done at the same time) where it takes longer. */
         private double standstill(Driver d, Stint fitted) {
-            double tyres = race.track().tyreChangeMin() + d.car().tyreChangeExtra();
-            return Math.max(tyres, fitted.fuelAdded() > 0 && d.car().refuelSecondsPerKg().isPresent()
-                    ? fitted.fuelAdded() * d.car().refuelSecondsPerKg().getAsDouble() : 0);
+            return RaceSimulation.standstill(race.track(), d, fitted.fuelAdded());
         }
 
         /** Cars meet on track: passes, duels and cars held behind, until nothing changes. */

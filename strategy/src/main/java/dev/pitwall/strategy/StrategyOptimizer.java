@@ -138,25 +138,16 @@ public final class StrategyOptimizer {
 
     /** The time of laps {@code from}..{@code to} on one set, as the simulation computes it for a car alone. */
     private static double stint(RaceSetup race, Driver d, String compound, int from, int to, int age, boolean refuel, double[] fuelAtLap) {
-        Track track = race.track();
-        Degradation deg = d.tyres().get(compound);
         double t = 0;
         for (int lap = from; lap <= to; lap++) {
             double fuel = refuel ? d.car().burnPerLap() * (to - lap + 1) : fuelAtLap[lap];
-            t += track.baseLap() + d.car().pace() + d.pace() + deg.loss(age + lap - from) + Math.max(0, fuel) * track.fuelSensitivity();
-        }
-        t += d.coldTyreLoss();
-        if (from == 1) {
-            t += track.lossFirstLap() + (d.grid() - 1) * track.lossPerGridSlot();
+            t += RaceSimulation.greenLap(race.track(), d, compound, age + lap - from, fuel, lap == from, lap);
         }
         return t;
     }
 
     /** A stop in green running: both pit-lane losses and the standstill. */
     private static double stop(RaceSetup race, Driver d, double fuel) {
-        Track track = race.track();
-        double tyres = track.tyreChangeMin() + d.car().tyreChangeExtra();
-        double refuel = fuel > 0 && d.car().refuelSecondsPerKg().isPresent() ? fuel * d.car().refuelSecondsPerKg().getAsDouble() : 0;
-        return track.pitInLap() + track.pitOutLap() + Math.max(tyres, refuel);
+        return race.track().pitInLap() + race.track().pitOutLap() + RaceSimulation.standstill(race.track(), d, fuel);
     }
 }
