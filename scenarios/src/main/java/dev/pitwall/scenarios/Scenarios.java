@@ -114,11 +114,16 @@ public final class Scenarios {
     /** As above, with the time the solver may take on each question. */
     public static Report before(Championship championship, Race next, RandomGenerator random, int runs,
                                 Map<String, Map<String, Integer>> assumed, java.time.Duration limit) {
+        return of(championship, next, assumed, limit).report(random, runs);
+    }
+
+    /** The questions before {@code next}: its results, those of every later race, and their decisions set aside. */
+    private static Scenarios of(Championship championship, Race next, Map<String, Map<String, Integer>> assumed, java.time.Duration limit) {
         List<Race> races = championship.races();
         List<Race> remaining = races.subList(races.indexOf(next), races.size());
         Championship before = without(championship, remaining);
         validate(before, remaining, assumed);
-        return new Scenarios(before, remaining, assumed, limit).report(random, runs);
+        return new Scenarios(before, remaining, assumed, limit);
     }
 
     /** Whether a driver can still be champion, with the witness or the reason; no positions, needs or odds. */
@@ -130,13 +135,10 @@ public final class Scenarios {
      * answer (the matching with one race left; the greedy witness, then the solver, with more).
      */
     public static List<Chance> chances(Championship championship, Race next, java.time.Duration limit) {
-        List<Race> races = championship.races();
-        List<Race> remaining = races.subList(races.indexOf(next), races.size());
-        Championship before = without(championship, remaining);
-        Scenarios s = new Scenarios(before, remaining, Map.of(), limit);
+        Scenarios s = of(championship, next, Map.of(), limit);
         List<Chance> out = new ArrayList<>();
         for (String d : s.drivers) {
-            if (remaining.size() == 1) {
+            if (s.remaining.size() == 1) {
                 int place = s.placesFor(d).getFirst();
                 int[] win = s.match(d, place, false);
                 boolean yes = s.complete(win);
@@ -229,16 +231,10 @@ public final class Scenarios {
         if (severalRaces().usable()) {
             // Different totals decide at once; only a tie needs the engine's tie-break chain.
             SeasonModel model = severalRaces().season();
-            int d = model.drivers.indexOf(driver);
-            int r = model.drivers.indexOf(rival);
-            long mine = model.total(d, new int[] {place}, new boolean[1]);
-            long theirs = model.total(r, new int[] {rivalPlace}, new boolean[1]);
-            if (mine != theirs) {
-                return theirs > mine;
-            }
-            Optional<Boolean> tie = model.tieAhead(r, new int[] {rivalPlace}, d, new int[] {place});
-            if (tie.isPresent()) {
-                return tie.get();
+            Optional<Boolean> byNumbers = model.rivalAhead(model.drivers.indexOf(rival), new int[] {rivalPlace}, new boolean[1],
+                    model.drivers.indexOf(driver), new int[] {place}, new boolean[1]);
+            if (byNumbers.isPresent()) {
+                return byNumbers.get();
             }
         }
         return aheadCache.computeIfAbsent(driver + '\u0000' + place + '\u0000' + rival + '\u0000' + rivalPlace, k -> {

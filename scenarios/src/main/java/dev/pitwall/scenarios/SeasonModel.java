@@ -214,6 +214,22 @@ final class SeasonModel {
         return (countback.scoringFinishesOnly() ? countbackScoring : countbackAll)[driver];
     }
 
+    /** Points so far, the remaining races aside (carry-over, deductions and the results that count). */
+    long current(int d) {
+        return total(d, new int[0], new boolean[0]);
+    }
+
+    /**
+     * Whether {@code rival} ends ahead of {@code driver}, each finishing the remaining races at the places given (and
+     * with the fastest laps given): by points, then the tie-break chain; empty when only the engine can tell (a step
+     * the model does not follow).
+     */
+    Optional<Boolean> rivalAhead(int rival, int[] rivalPlaces, boolean[] rivalLaps, int driver, int[] places, boolean[] laps) {
+        long mine = total(driver, places, laps);
+        long theirs = total(rival, rivalPlaces, rivalLaps);
+        return mine != theirs ? Optional.of(theirs > mine) : tieAhead(rival, rivalPlaces, driver, places);
+    }
+
     /**
      * For two drivers level on points after the remaining races (their places given), whether the tie-break chain puts
      * {@code rival} ahead of {@code driver}: true, false (behind or sharing the place), or empty when a step of the chain
@@ -245,7 +261,8 @@ final class SeasonModel {
         return Optional.of(false);
     }
 
-    private int[] counts(int d, int[] places, TieBreak.Countback c) {
+    /** A driver's finishes at each place as this countback counts them, his places in the remaining races included. */
+    int[] counts(int d, int[] places, TieBreak.Countback c) {
         int[] counts = countback(d, c).clone();
         for (int k = 0; k < places.length; k++) {
             if (countsBack(k, places[k], c)) {

@@ -22,14 +22,12 @@ import java.util.Optional;
 final class SeveralRaces {
 
     private final SeasonModel season;
-    private final Map<String, Map<String, Integer>> assumedByName;
     private final int[][] assumed;
     private final Duration limit;
     private final Optional<String> outsideTheModel;
 
     SeveralRaces(SeasonModel season, Map<String, Map<String, Integer>> assumedByName, Duration limit) {
         this.season = season;
-        this.assumedByName = assumedByName;
         this.assumed = season.assumedPlaces(assumedByName);
         this.limit = limit;
         this.outsideTheModel = check();
@@ -190,14 +188,9 @@ final class SeveralRaces {
             targetLaps[k] = lapBy[k] == target;
             rivalLaps[k] = lapBy[k] == r;
         }
-        long mine = season.total(target, targetPlaces, targetLaps);
-        long theirs = season.total(r, rivalPlaces, rivalLaps);
-        if (mine != theirs) {
-            return theirs > mine;
-        }
-        Optional<Boolean> tie = season.tieAhead(r, rivalPlaces, target, targetPlaces);
-        if (tie.isPresent()) {
-            return tie.get();
+        Optional<Boolean> byNumbers = season.rivalAhead(r, rivalPlaces, rivalLaps, target, targetPlaces, targetLaps);
+        if (byNumbers.isPresent()) {
+            return byNumbers.get();
         }
         Standings table = season.engine(orders, lapBy);
         StandingsRow t = table.rowOf(season.drivers.get(target)).orElseThrow();
@@ -205,11 +198,6 @@ final class SeveralRaces {
         int tp = t.position().orElse(Integer.MAX_VALUE);
         int rp = rival.position().orElse(Integer.MAX_VALUE);
         return rp < tp;
-    }
-
-    /** Points so far, the remaining races aside (carry-over, deductions and the results that count). */
-    private long current(int d) {
-        return season.total(d, new int[0], new boolean[0]);
     }
 
     /**
@@ -224,7 +212,7 @@ final class SeveralRaces {
         List<Long> needs = new ArrayList<>();
         for (int d = 0; d < season.n; d++) {
             if (d != target) {
-                needs.add(Math.max(0, targetTotal - current(d)));
+                needs.add(Math.max(0, targetTotal - season.current(d)));
             }
         }
         needs.sort(null);
@@ -258,7 +246,7 @@ final class SeveralRaces {
         List<Long> margins = new ArrayList<>();
         for (int d = 0; d < season.n; d++) {
             if (d != target) {
-                margins.add(targetTotal - current(d));
+                margins.add(targetTotal - season.current(d));
             }
         }
         margins.sort(Comparator.reverseOrder());
@@ -398,7 +386,7 @@ final class SeveralRaces {
                 needs.add(new Outlook.Need(p, Outlook.Verdict.CLINCHES, List.of(),
                         name + ": " + ordinal + " clinches the title whatever happens in " + later + "."));
             } else if (i <= lastPossible) {
-                Optional<List<Outlook.Condition>> conditions = conditions(target, p, places);
+                Optional<List<Outlook.Condition>> conditions = conditions(target, p);
                 if (conditions.isPresent()) {
                     List<String> parts = conditions.get().stream().map(c -> c.atBest() == 2 ? c.rival() + " does not win"
                             : c.rival() + " finishes " + Ordinal.of(c.atBest()) + (c.atBest() < season.n ? " or lower" : "")).toList();
@@ -424,7 +412,7 @@ final class SeveralRaces {
      * highest place he may take. Empty when some rival could get ahead from any place (the title then waits for the
      * later races) or no rival is dangerous (the place clinches outright).
      */
-    private Optional<List<Outlook.Condition>> conditions(int target, int place, List<Integer> targetPlaces) {
+    private Optional<List<Outlook.Condition>> conditions(int target, int place) {
         int[][] fixedPlaces = withNextPlace(target, place);
         List<Outlook.Condition> conditions = new ArrayList<>();
         for (int r = 0; r < season.n; r++) {
@@ -481,7 +469,10 @@ final class SeveralRaces {
         return copy;
     }
 
-    /** Whether the target finishing {@code place} next can still be champion: true, false (proved), or null (time ran out). */
+    /**
+     * Whether the target finishing {@code place} next can still be champion: true (the engine confirms a witness),
+     * false (proved), or null (the time ran out, or the model's witness is not the engine's title).
+     */
     private Boolean canWin(int target, int place) {
         int[][] fixedPlaces = withNextPlace(target, place);
         if (greedy(target, fixedPlaces).isPresent()) {
@@ -489,7 +480,8 @@ final class SeveralRaces {
         }
         TitleSolver solver = new TitleSolver(season, fixedPlaces, limit);
         return switch (solver.solve(target, TitleSolver.Mode.ALL_BEHIND)) {
-            case TitleSolver.Outcome.Witness w -> true;
+            case TitleSolver.Outcome.Witness w when champion(w.found(), target) -> true;
+            case TitleSolver.Outcome.Witness w -> null; // a tie-break step the model does not follow: the engine disagrees
             case TitleSolver.Outcome.Impossible i -> false;
             case TitleSolver.Outcome.TimedOut t -> null;
         };

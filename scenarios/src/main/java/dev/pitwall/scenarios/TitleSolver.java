@@ -6,12 +6,16 @@ import org.chocosolver.solver.Model;
 import org.chocosolver.solver.Solution;
 import org.chocosolver.solver.Solver;
 import org.chocosolver.solver.constraints.Constraint;
+import org.chocosolver.solver.search.limits.FailCounter;
+import org.chocosolver.solver.search.loop.lns.INeighborFactory;
+import org.chocosolver.solver.search.strategy.Search;
 import org.chocosolver.solver.variables.BoolVar;
 import org.chocosolver.solver.variables.IntVar;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,8 +24,8 @@ import java.util.Optional;
  * finish first, and how high or low can he finish. The driver's own places are fixed by dominance (finishing higher
  * never hurts him when a higher place never scores less): his best free place in every race (and the fastest lap) to
  * win or rise, his worst to fall. The rivals' places are the variables, one per race each, all different in a race;
- * their totals follow the points of each place, the best-N segments and the first tie-break (countback as a
- * lexicographic comparison of finishes, or the latest race's order). Every answer is checked by the scoring engine
+ * their totals follow the points of each place, the best-N segments and the tie-break chain (countback as a
+ * lexicographic comparison of finishes, the latest race's order). Every answer is checked by the scoring engine
  * before it is given.
  */
 final class TitleSolver {
@@ -45,11 +49,14 @@ final class TitleSolver {
     private final SeasonModel season;
     private final int[][] assumed;
     private final Duration limit;
+    /** Whether the model follows every step of the tie-break chain (it does not follow "first to reach the total"). */
+    private final boolean exact;
 
     TitleSolver(SeasonModel season, int[][] assumed, Duration limit) {
         this.season = season;
         this.assumed = assumed;
         this.limit = limit;
+        this.exact = season.tieBreaks.stream().noneMatch(t -> t instanceof TieBreak.FirstToReachTotal);
     }
 
     /**
@@ -57,30 +64,25 @@ final class TitleSolver {
      * neither the target nor an assumed driver takes.
      */
     private int[] extremePlaces(int d, int[] targetPlaces, boolean best) {
-        int[] places = new int[targetPlaces.length];
+        return places(d, best, targetPlaces);
+    }
+
+    /** The places the target takes: the best (or worst) place in each race that nobody else is assumed to take. */
+    int[] placesOf(int target, boolean best) {
+        return places(target, best, null);
+    }
+
+    /** A driver's assumed place in each race, else his best or worst free place, other than {@code avoid}'s. */
+    private int[] places(int d, boolean best, int[] avoid) {
+        int[] places = new int[season.remaining.size()];
         for (int k = 0; k < places.length; k++) {
             if (assumed[k][d] > 0) {
                 places[k] = assumed[k][d];
                 continue;
             }
-            int targetPlace = targetPlaces[k];
-            List<Integer> free = freePlaces(k, d).stream().filter(p -> p != targetPlace).toList();
+            int taken = avoid == null ? 0 : avoid[k];
+            List<Integer> free = freePlaces(k, d).stream().filter(p -> p != taken).toList();
             places[k] = best ? free.getFirst() : free.getLast();
-        }
-        return places;
-    }
-
-    /** The places the target takes: the best (or worst) place in each race that nobody else is assumed to take. */
-    int[] placesOf(int target, boolean best) {
-        int k = season.remaining.size();
-        int[] places = new int[k];
-        for (int r = 0; r < k; r++) {
-            if (assumed[r][target] > 0) {
-                places[r] = assumed[r][target];
-                continue;
-            }
-            List<Integer> free = freePlaces(r, target);
-            places[r] = best ? free.getFirst() : free.getLast();
         }
         return places;
     }
@@ -101,11 +103,7 @@ final class TitleSolver {
         return free;
     }
 
-    /**
-     * Can {@code target} finish first? With {@code mostBehind} the search maximises the rivals kept behind (for the best
-     * position) instead of requiring all of them; with {@code rising} false the target takes his worst places and the
-     * search maximises the rivals ahead (for the worst position).
-     */
+    /** The question {@code mode} asks about {@code target}: can he finish first, or how high or low can he finish. */
     Outcome solve(int target, Mode mode) {
         return solve(target, mode, season.n - 1);
     }
@@ -229,14 +227,13 @@ final class TitleSolver {
         int enoughHere = Math.min(enough, n - 1) - alwaysCounted;
         // Rivals closest to the target first; each to his worst place first when they must stay behind, his best when
         // they should get ahead. It is the greedy order, so easy questions are answered at the first descent.
-        IntVar[] byPressure = rivals.stream().sorted(java.util.Comparator.comparingLong(d -> -pressure(d)))
+        IntVar[] byPressure = rivals.stream().sorted(Comparator.comparingLong(d -> -season.current(d)))
                 .flatMap(d -> Arrays.stream(place[d])).toArray(IntVar[]::new);
         if (byPressure.length > 0) {
-            solver.setSearch(rising ? org.chocosolver.solver.search.strategy.Search.inputOrderUBSearch(byPressure)
-                    : org.chocosolver.solver.search.strategy.Search.inputOrderLBSearch(byPressure));
+            solver.setSearch(rising ? Search.inputOrderUBSearch(byPressure) : Search.inputOrderLBSearch(byPressure));
             if (lns) {
                 // Large neighbourhood search around the best season found so far.
-                solver.setLNS(org.chocosolver.solver.search.loop.lns.INeighborFactory.random(byPressure), new org.chocosolver.solver.search.limits.FailCounter(model, 200));
+                solver.setLNS(INeighborFactory.random(byPressure), new FailCounter(model, 200));
             }
         }
         Solution best = null;
@@ -311,7 +308,7 @@ final class TitleSolver {
         switch (steps.get(step)) {
             case TieBreak.Countback c -> {
                 IntVar[] mine = countsOf(model, rival, places, c);
-                IntVar[] theirs = Arrays.stream(targetCounts(target, targetPlaces, c)).mapToObj(model::intVar).toArray(IntVar[]::new);
+                IntVar[] theirs = Arrays.stream(season.counts(target, targetPlaces, c)).mapToObj(model::intVar).toArray(IntVar[]::new);
                 wins = behind ? model.lexLess(mine, theirs) : model.lexLess(theirs, mine);
                 Constraint[] same = new Constraint[mine.length];
                 for (int i = 0; i < mine.length; i++) {
@@ -325,29 +322,10 @@ final class TitleSolver {
                 level = model.falseConstraint();
             }
             case TieBreak.FirstToReachTotal f -> {
-                exact = false;
                 return behind ? model.trueConstraint() : model.falseConstraint();
             }
         }
         return model.or(wins, model.and(level, chain(model, step + 1, behind, rival, places, target, targetPlaces)));
-    }
-
-    private boolean exact = true;
-
-    /** The target's finishes at each place, as this countback counts them, his places in the remaining races included. */
-    private int[] targetCounts(int target, int[] targetPlaces, TieBreak.Countback c) {
-        int[] counts = season.countback(target, c).clone();
-        for (int k = 0; k < targetPlaces.length; k++) {
-            if (season.countsBack(k, targetPlaces[k], c)) {
-                counts[targetPlaces[k] - 1]++;
-            }
-        }
-        return counts;
-    }
-
-    /** How close a driver is to the top: his points so far and his best finishes, for the order of the search. */
-    private long pressure(int d) {
-        return season.fixed[d] + Arrays.stream(season.pastByRound[d]).sum();
     }
 
     /** What the search asks. */

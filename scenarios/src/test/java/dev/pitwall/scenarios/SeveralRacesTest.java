@@ -156,13 +156,7 @@ class SeveralRacesTest {
             List<int[]> lastOrders = orders.stream().filter(o -> fixedInLast.entrySet().stream()
                     .allMatch(e -> o[e.getValue() - 1] == names.indexOf(e.getKey()))).toList();
             List<Race> races = c.races();
-            int[][] played = new int[races.size()][];
-            for (int r = 0; r < races.size(); r++) {
-                var result = c.resultOf(races.get(r));
-                if (result.isPresent()) {
-                    played[r] = result.get().rows().stream().mapToInt(row -> names.indexOf(row.driver())).toArray();
-                }
-            }
+            int[][] played = played(c, names);
             int iNext = races.indexOf(next);
             int iLast = races.indexOf(last);
             int checked = 0;
@@ -202,13 +196,7 @@ class SeveralRacesTest {
             List<int[]> orders = new ArrayList<>();
             permute(java.util.stream.IntStream.range(0, n).toArray(), 0, o -> orders.add(o.clone()));
             List<Race> races = c.races();
-            int[][] played = new int[races.size()][];
-            for (int r = 0; r < races.size(); r++) {
-                var result = c.resultOf(races.get(r));
-                if (result.isPresent()) {
-                    played[r] = result.get().rows().stream().mapToInt(row -> names.indexOf(row.driver())).toArray();
-                }
-            }
+            int[][] played = played(c, names);
             for (int[] first : orders) {
                 if (first[q - 1] != d || !conditions.stream().allMatch(cond -> {
                     int r = names.indexOf(cond.rival());
@@ -233,6 +221,19 @@ class SeveralRacesTest {
                 }
             }
             return true;
+        }
+
+        /** The orders of the races run so far (drivers by index), a slot for each race to come. */
+        private static int[][] played(Championship c, List<String> names) {
+            List<Race> races = c.races();
+            int[][] played = new int[races.size()][];
+            for (int r = 0; r < races.size(); r++) {
+                var result = c.resultOf(races.get(r));
+                if (result.isPresent()) {
+                    played[r] = result.get().rows().stream().mapToInt(row -> names.indexOf(row.driver())).toArray();
+                }
+            }
+            return played;
         }
 
         private static List<String> names(int[] order, List<String> names) {
