@@ -117,10 +117,9 @@ final class Race07Reader {
             if (race && laps == 0 && status.equals("retired") && total.isEmpty()) {
                 status = "did not start";
             }
-            Optional<Duration> best = time(s, f1c && race ? "RaceBestLap" : "BestLap");
-            if (!race) {
-                best = time(s, "QualTime").or(() -> best(s, f1c));
-            }
+            // A race's best lap; outside a race the qualifying time where the file has one.
+            Optional<Duration> lap = time(s, f1c ? "RaceBestLap" : "BestLap");
+            Optional<Duration> best = race ? lap : time(s, "QualTime").or(() -> lap);
             List<SimPenalty> penalties = new ArrayList<>();
             int penalty = integer(s, "Penalty");
             if (penalty > 0) {
@@ -135,8 +134,7 @@ final class Race07Reader {
                     number(s.get("VehicleNumber")), laps, race ? total : Optional.empty(), best, status, penalties));
         }
         if (garbage > 0) {
-            warnings.add(garbage + " cars have a RaceTime that is not a time (" + "-2147483648:..."
-                    + "): they are classified by laps alone");
+            warnings.add(garbage + " cars have a RaceTime that is not a time (-2147483648:...): they are classified by laps alone");
         }
         if (!race) {
             warnings.add("the file does not say which session this is; no car has a race time, so it is qualifying or practice");
@@ -146,10 +144,6 @@ final class Race07Reader {
             return new SimSession(format, "qualifying", track, order, warnings);
         }
         return new SimSession(format, "race", track, Classify.race(entries, f1c, warnings), warnings);
-    }
-
-    private static Optional<Duration> best(Map<String, String> s, boolean f1c) {
-        return time(s, f1c ? "RaceBestLap" : "BestLap");
     }
 
     /** A race time that says the car ran the race: a real time, or the garbage RaceRoom writes for one it lost. */
