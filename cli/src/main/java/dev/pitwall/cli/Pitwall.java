@@ -61,6 +61,7 @@ public final class Pitwall implements Runnable {
                 case UnknownNameException unknown -> err.println(unknown.getMessage());
                 case GridUnavailableException grid -> err.println(grid.getMessage());
                 case dev.pitwall.store.StoreException store -> err.println(store.getMessage());
+                case dev.pitwall.strategy.StrategyInputException strategy -> err.println(strategy.getMessage());
                 default -> throw e;
             }
             err.flush();

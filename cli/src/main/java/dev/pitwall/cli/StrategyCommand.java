@@ -180,7 +180,7 @@ final class StrategyCommand implements Runnable {
     static ReplayReport replay(Path tum, Path f1db) throws IOException {
         Map<String, String> tracks = csv(tum.resolve("track-map.csv"), 0, 1);
         Map<String, String> drivers = new HashMap<>(); // season + initials -> F1DB driver id
-        List<String> driverMap = Files.readAllLines(tum.resolve("driver-map.csv"));
+        List<String> driverMap = lines(tum.resolve("driver-map.csv"));
         for (String line : driverMap.subList(1, driverMap.size())) {
             String[] cells = line.split(",", -1);
             for (String season : cells[3].split(" ")) {
@@ -198,13 +198,15 @@ final class StrategyCommand implements Runnable {
             F1dbSeason season = seasons.computeIfAbsent(race.season(), y -> F1db.readSeason(F1db.seasonsDir(f1db).resolve(Integer.toString(y))));
             String circuit = tracks.get(race.track());
             F1dbRace real = season.races().stream().filter(r -> r.circuitId().equals(circuit)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException(file + ": no " + race.season() + " race at " + circuit + " in F1DB"));
+                    .orElseThrow(() -> dev.pitwall.io.InvalidInputException.at(file, 0, "no " + race.season() + " race at " + circuit
+                            + " in F1DB (track-map.csv maps " + race.track() + " to it)"));
             List<String> realOrder = real.race().stream().filter(F1dbResult::classified).map(F1dbResult::driverId).toList();
             RaceOutcome outcome = RaceSimulation.run(race.setup());
             List<String> simulated = outcome.order().stream().map(i -> {
                 String id = drivers.get(race.season() + " " + i);
                 if (id == null) {
-                    throw new IllegalArgumentException(file + ": driver " + i + " is not in driver-map.csv for " + race.season());
+                    throw dev.pitwall.io.InvalidInputException.at(tum.resolve("driver-map.csv"), 0, "expected a row for " + i + " in "
+                            + race.season() + " (raced in " + file.getFileName() + "), found none");
                 }
                 return id;
             }).toList();
@@ -221,9 +223,17 @@ final class StrategyCommand implements Runnable {
                 (int) perRace.stream().filter(r -> r.winner().equals(r.simulatedWinner())).count(), perSeason, perRace);
     }
 
+    /** A mapping file of the TUM directory, or an error naming it. */
+    private static List<String> lines(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw dev.pitwall.io.InvalidInputException.at(file, 0, "no such file: expected the TUM directory's mapping to F1DB");
+        }
+        return Files.readAllLines(file);
+    }
+
     private static Map<String, String> csv(Path file, int key, int value) throws IOException {
         Map<String, String> map = new HashMap<>();
-        List<String> lines = Files.readAllLines(file);
+        List<String> lines = lines(file);
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split(",", -1);
             map.put(cells[key].strip(), cells[value].strip());

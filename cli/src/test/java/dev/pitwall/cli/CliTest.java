@@ -374,6 +374,9 @@ class CliTest {
         JsonNode json = run.json();
         assertThat(json.get("planTime").asDouble()).isLessThanOrEqualTo(json.get("realStrategyTime").asDouble());
         assertThat(json.get("realStrategy")).hasSize(3);
+        Run bad = pitwall("strategy", "optimize", "../examples/gtws-2024-nations-cup/championship.yaml", "--driver", "X");
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.err()).startsWith("../examples/gtws-2024-nations-cup/championship.yaml: expected \"laps:\"").doesNotContain("Exception");
         Run unknown = pitwall("strategy", "optimize", "../../shared/data/tum-race-simulation/pars_Austin_2014.ini", "--driver", "XYZ");
         assertThat(unknown.status()).isEqualTo(2);
         assertThat(unknown.err()).contains("no driver XYZ; drivers are");

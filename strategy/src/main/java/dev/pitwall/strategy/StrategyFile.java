@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,12 +50,12 @@ public final class StrategyFile {
             root = YAML.readTree(Files.readString(file));
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new IllegalArgumentException(file + ":" + (at == null ? 0 : at.getLineNr()) + ": not valid YAML: " + e.getOriginalMessage());
+            throw new StrategyInputException(file + ":" + (at == null ? 0 : at.getLineNr()) + ": not valid YAML: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot be read", e);
+            throw new StrategyInputException(file + ": cannot be read (" + e.getMessage() + ")");
         }
         if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException(file + ": expected a race with laps, track, car, tyres, rules and drivers");
+            throw new StrategyInputException(file + ": expected a race with laps, track, car, tyres, rules and drivers");
         }
         Reader r = new Reader(file);
         int laps = (int) r.number(root, "laps", 1, 1000);
@@ -119,14 +118,14 @@ public final class StrategyFile {
     /** Reads values, naming the file, the line and what was expected when one is wrong. */
     private record Reader(Path file) {
 
-        IllegalArgumentException error(JsonNode near, String what) {
-            return new IllegalArgumentException(file + ": " + what);
+        StrategyInputException error(JsonNode near, String what) {
+            return new StrategyInputException(file + ": " + what);
         }
 
         JsonNode object(JsonNode parent, String key) {
             JsonNode n = parent.get(key);
             if (n == null || !n.isObject()) {
-                throw new IllegalArgumentException(file + ": expected \"" + key + ":\" with its values");
+                throw new StrategyInputException(file + ": expected \"" + key + ":\" with its values");
             }
             return n;
         }
@@ -134,7 +133,7 @@ public final class StrategyFile {
         JsonNode array(JsonNode parent, String key) {
             JsonNode n = parent.get(key);
             if (n == null || !n.isArray()) {
-                throw new IllegalArgumentException(file + ": expected \"" + key + ":\" and a list");
+                throw new StrategyInputException(file + ": expected \"" + key + ":\" and a list");
             }
             return n;
         }
@@ -142,7 +141,7 @@ public final class StrategyFile {
         String text(JsonNode parent, String key) {
             JsonNode n = parent.get(key);
             if (n == null || !n.isValueNode() || n.asText().isBlank()) {
-                throw new IllegalArgumentException(file + ": expected \"" + key + ":\" and a name, in " + parent);
+                throw new StrategyInputException(file + ": expected \"" + key + ":\" and a name, in " + parent);
             }
             return n.asText().strip();
         }
@@ -150,7 +149,7 @@ public final class StrategyFile {
         double number(JsonNode parent, String key, double min, double max) {
             JsonNode n = parent.get(key);
             if (n == null || !n.isNumber() || n.asDouble() < min || n.asDouble() > max) {
-                throw new IllegalArgumentException(file + ": expected \"" + key + ":\" and a number from " + shown(min) + " to " + shown(max)
+                throw new StrategyInputException(file + ": expected \"" + key + ":\" and a number from " + shown(min) + " to " + shown(max)
                         + ", found " + (n == null ? "nothing" : n.toString()) + " in " + parent);
             }
             return n.asDouble();
@@ -162,7 +161,7 @@ public final class StrategyFile {
                 return otherwise;
             }
             if (!n.isNumber()) {
-                throw new IllegalArgumentException(file + ": expected \"" + key + ":\" and a number, found " + n + " in " + parent);
+                throw new StrategyInputException(file + ": expected \"" + key + ":\" and a number, found " + n + " in " + parent);
             }
             return n.asDouble();
         }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +37,7 @@ public final class TumParameters {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot be read", e);
+            throw new StrategyInputException(file + ": cannot be read (" + e.getMessage() + ")");
         }
         Map<String, JsonNode> sections = sections(file, text);
         JsonNode race = require(file, sections, "RACE_PARS");
@@ -72,7 +71,7 @@ public final class TumParameters {
             JsonNode d = driverPars.path(initials);
             JsonNode ts = tyres.path(initials);
             if (d.isMissingNode() || ts.isMissingNode()) {
-                throw new IllegalArgumentException(file + ": participant " + initials + " has no DRIVER_PARS or TIRESET_PARS entry");
+                throw new StrategyInputException(file + ": participant " + initials + " has no DRIVER_PARS or TIRESET_PARS entry");
             }
             Map<String, Degradation> degradation = new HashMap<>();
             String model = ts.path("tire_deg_model").asText("lin");
@@ -92,7 +91,7 @@ public final class TumParameters {
             }
             Car car = carByTeam.get(d.path("team").asText());
             if (car == null) {
-                throw new IllegalArgumentException(file + ": " + initials + "'s team " + d.path("team").asText() + " has no CAR_PARS entry");
+                throw new StrategyInputException(file + ": " + initials + "'s team " + d.path("team").asText() + " has no CAR_PARS entry");
             }
             drivers.add(new Driver(initials, d.path("name").asText(), car, number(file, d, "t_driver"), d.path("p_grid").asInt(),
                     number(file, d, "vel_max"), number(file, ts, "t_add_coldtires"), number(file, ts, "mult_tiredeg_sc"),
@@ -142,13 +141,13 @@ public final class TumParameters {
             String body = e.getValue().toString();
             int eq = body.indexOf('=');
             if (eq < 0) {
-                throw new IllegalArgumentException(file + ":" + startLine.get(e.getKey()) + ": section [" + e.getKey()
+                throw new StrategyInputException(file + ":" + startLine.get(e.getKey()) + ": section [" + e.getKey()
                         + "] has no \"key = value\"");
             }
             try {
                 out.put(e.getKey(), JSON.readTree(body.substring(eq + 1)));
             } catch (JsonProcessingException ex) {
-                throw new IllegalArgumentException(file + ":" + startLine.get(e.getKey()) + ": section [" + e.getKey()
+                throw new StrategyInputException(file + ":" + startLine.get(e.getKey()) + ": section [" + e.getKey()
                         + "] is not valid JSON: " + ex.getOriginalMessage());
             }
         }
@@ -158,7 +157,7 @@ public final class TumParameters {
     private static JsonNode require(Path file, Map<String, JsonNode> sections, String name) {
         JsonNode node = sections.get(name);
         if (node == null) {
-            throw new IllegalArgumentException(file + ": expected a [" + name + "] section");
+            throw new StrategyInputException(file + ": expected a [" + name + "] section");
         }
         return node;
     }
@@ -166,7 +165,7 @@ public final class TumParameters {
     private static double number(Path file, JsonNode node, String key) {
         JsonNode n = node.get(key);
         if (n == null || !n.isNumber()) {
-            throw new IllegalArgumentException(file + ": expected a number for " + key + ", found " + (n == null ? "nothing" : n));
+            throw new StrategyInputException(file + ": expected a number for " + key + ", found " + (n == null ? "nothing" : n));
         }
         return n.asDouble();
     }
