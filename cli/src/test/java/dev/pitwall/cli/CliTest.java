@@ -265,6 +265,36 @@ class CliTest {
     }
 
     @Test
+    void beforeAbuDhabi2021MercedesAndRedBullCouldStillWinTheConstructorsTitle() {
+        Run run = pitwall("scenarios", "../../shared/data/f1db", "--f1db-season", "2021", "--f1-rules", "../examples/f1",
+                "--after", "saudi-arabia", "--runs", "1000", "--format", "json");
+
+        assertThat(run.status()).as(run.err()).isZero();
+        JsonNode constructors = run.json().get("constructors");
+        assertThat(constructors.get(0).get("constructor").asText()).isEqualTo("mercedes|mercedes");
+        assertThat(constructors.get(0).get("points").asDouble()).isEqualTo(587.5);
+        List<String> contenders = new ArrayList<>();
+        constructors.forEach(c -> {
+            if (c.get("canWin").asText().equals("yes")) {
+                contenders.add(c.get("constructor").asText());
+            }
+        });
+        // Red Bull on 559.5 could still score 25 + 18 + 1 for the fastest lap: 603.5.
+        assertThat(contenders).containsExactly("mercedes|mercedes", "red-bull|honda");
+        JsonNode redBull = constructors.get(1);
+        assertThat(redBull.get("witness").get(0).get("order").get(0).asText()).isIn("max-verstappen", "sergio-perez");
+        assertThat(redBull.get("bestPosition").asInt()).isEqualTo(1);
+        assertThat(constructors.get(2).get("bestPosition").asInt()).isEqualTo(3);
+
+        Run table = pitwall("scenarios", "../../shared/data/f1db", "--f1db-season", "2021", "--f1-rules", "../examples/f1",
+                "--after", "saudi-arabia", "--runs", "200");
+        assertThat(table.out()).contains("Constructors' title outlook").contains("red-bull|honda");
+        Run noSeason = pitwall("scenarios", "../../shared/data/f1db", "--f1db-season", "1900", "--f1-rules", "../examples/f1");
+        assertThat(noSeason.status()).isEqualTo(2);
+        assertThat(noSeason.err()).contains("F1DB holds no season 1900");
+    }
+
+    @Test
     void whatIfMiyazonoWinsTheGrandFinal() {
         JsonNode json = pitwall("scenarios", EXAMPLE, "--after", "Race 2", "--assume", "Grand Final: Miyazono 1", "--runs", "500",
                 "--format", "json").json();

@@ -94,7 +94,7 @@ public final class Scenarios {
             return new Outlook(r.name(), r.points(), champion ? Outlook.Answer.YES : Outlook.Answer.NO, "no race remains",
                     position, position, champion ? 1.0 : 0.0, 0.0, champion ? 1.0 : 0.0, 0.0, List.of(), List.of());
         }).toList();
-        return new Report(last.after(), List.of(), outlooks, "no race remains");
+        return new Report(last.after(), List.of(), outlooks, ConstructorsScenarios.decided(championship), "no race remains");
     }
 
     /** The outlook before {@code next}: its results and those of every later race are set aside. */
@@ -126,7 +126,10 @@ public final class Scenarios {
         return new Scenarios(before, remaining, assumed, limit);
     }
 
-    /** Whether a driver can still be champion, with the witness or the reason; no positions, needs or odds. */
+    /**
+     * Whether a driver (or, from {@link #constructorChances}, a constructor) can still be champion, with the witness or
+     * the reason; no positions, needs or odds.
+     */
     public record Chance(String driver, Outlook.Answer canWin, String reason, List<Outlook.RaceOrder> witness) {
     }
 
@@ -148,6 +151,15 @@ public final class Scenarios {
             }
         }
         return out;
+    }
+
+    /**
+     * The constructors' first question before {@code next}: can each constructor still finish first? Empty when the
+     * championship has no constructors' table.
+     */
+    public static List<Chance> constructorChances(Championship championship, Race next, java.time.Duration limit) {
+        Scenarios s = of(championship, next, Map.of(), limit);
+        return ConstructorsScenarios.chances(s.before, s.remaining, limit);
     }
 
     /** The championship as it stood before {@code remaining}: their results and decisions set aside. */
@@ -180,11 +192,16 @@ public final class Scenarios {
         }
     }
 
-    /** The outlooks of every driver, in the current standings' order. */
-    public record Report(Optional<Race> after, List<Race> remaining, List<Outlook> drivers, String oddsModel) {
+    /**
+     * The outlooks of every driver, in the current standings' order, and of every constructor where the championship has
+     * a constructors' table (empty where it has none).
+     */
+    public record Report(Optional<Race> after, List<Race> remaining, List<Outlook> drivers, List<TeamOutlook> constructors,
+                         String oddsModel) {
         public Report {
             remaining = List.copyOf(remaining);
             drivers = List.copyOf(drivers);
+            constructors = List.copyOf(constructors);
         }
     }
 
@@ -218,7 +235,8 @@ public final class Scenarios {
             outlooks.add(new Outlook(d, row.points(), canWin ? Outlook.Answer.YES : Outlook.Answer.NO, "", best, worst, p[0], p[1], p[2], p[3],
                     witness, needs));
         }
-        return new Report(now.after(), remaining, outlooks, model);
+        List<TeamOutlook> constructors = ConstructorsScenarios.outlooks(before, remaining, assumed, limit, random, runs);
+        return new Report(now.after(), remaining, outlooks, constructors, model);
     }
 
     // --- one race left: pairwise comparisons and matchings --------------------------------------------------------

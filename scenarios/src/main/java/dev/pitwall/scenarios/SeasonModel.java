@@ -90,9 +90,7 @@ final class SeasonModel {
         for (Race race : before.racesRun()) {
             Classification c = Classifier.classify(before, race);
             int round = before.roundOf(race);
-            orders.add(c.entries().stream().filter(e -> e.position().isPresent() && drivers.contains(e.driver()))
-                    .sorted(java.util.Comparator.comparingInt(e -> e.position().getAsInt()))
-                    .mapToInt(e -> drivers.indexOf(e.driver())).distinct().toArray());
+            orders.add(finishingOrder(c, drivers));
             for (ClassifiedEntry e : c.entries()) {
                 int d = drivers.indexOf(e.driver());
                 if (d < 0) {
@@ -137,6 +135,13 @@ final class SeasonModel {
         this.countbackScoring = scoring;
     }
 
+    /** A race's classified drivers (indexes into {@code drivers}), winner first. */
+    static int[] finishingOrder(Classification c, List<String> drivers) {
+        return c.entries().stream().filter(e -> e.position().isPresent() && drivers.contains(e.driver()))
+                .sorted(java.util.Comparator.comparingInt(e -> e.position().getAsInt()))
+                .mapToInt(e -> drivers.indexOf(e.driver())).distinct().toArray();
+    }
+
     static SeasonModel of(Championship before, List<Race> remaining) {
         return new SeasonModel(before, remaining);
     }
@@ -178,6 +183,11 @@ final class SeasonModel {
 
     /** The points of each round that count: the best of each segment, every round no segment covers. */
     long counted(long[] byRound) {
+        return counted(byRound, dropRule, rounds);
+    }
+
+    /** The same for any table: the best of each segment of {@code dropRule}, every round no segment covers. */
+    static long counted(long[] byRound, Optional<DropRule> dropRule, int rounds) {
         if (dropRule.isEmpty()) {
             return Arrays.stream(byRound).sum();
         }

@@ -14,34 +14,29 @@ final class Simulator {
 
     private final SeasonModel season;
     private final int[][] assumed;
-    /** Plackett-Luce strengths, or null for uniform orders. */
-    private final double[] strength;
+    private final FinishingOrders orders;
     private final int races;
     private final int n;
     // Work arrays, reused run after run.
     private final int[][] places;
     private final long[] totals;
     private final long[] byRound;
-    private final int[] free;
-    private final double[] keys;
+    private final int[] place;
     private final int[] level;
     private final int[] champions;
-    private final boolean[] taken;
 
     Simulator(SeasonModel season, int[][] assumed, Optional<double[]> strength) {
         this.season = season;
         this.assumed = assumed;
-        this.strength = strength.orElse(null);
+        this.orders = new FinishingOrders(season.n, strength);
         this.races = season.remaining.size();
         this.n = season.n;
         this.places = new int[n][races];
         this.totals = new long[n];
         this.byRound = new long[season.rounds];
-        this.free = new int[n];
-        this.keys = new double[n];
+        this.place = new int[n];
         this.level = new int[n];
         this.champions = new int[n];
-        this.taken = new boolean[n + 1];
     }
 
     /** Title shares per driver over {@code runs} simulated seasons (a shared title counts as a fraction). */
@@ -57,24 +52,9 @@ final class Simulator {
     /** One simulated rest of the season: every driver's places and final total. */
     void simulate(RandomGenerator random) {
         for (int k = 0; k < races; k++) {
-            int count = 0;
-            Arrays.fill(taken, false);
+            orders.draw(random, assumed[k], place);
             for (int d = 0; d < n; d++) {
-                if (assumed[k][d] > 0) {
-                    places[d][k] = assumed[k][d];
-                    taken[assumed[k][d]] = true;
-                } else {
-                    free[count++] = d;
-                }
-            }
-            order(random, count);
-            int p = 0;
-            for (int i = 0; i < count; i++) {
-                while (taken[p + 1]) {
-                    p++;
-                }
-                p++;
-                places[free[i]][k] = p;
+                places[d][k] = place[d];
             }
         }
         for (int d = 0; d < n; d++) {
@@ -94,35 +74,6 @@ final class Simulator {
                 }
                 totals[d] = season.fixed[d] + season.counted(byRound);
             }
-        }
-    }
-
-    /** Puts the first {@code count} entries of {@code free} in a random finishing order. */
-    private void order(RandomGenerator random, int count) {
-        if (strength == null) {
-            for (int i = count - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int t = free[i];
-                free[i] = free[j];
-                free[j] = t;
-            }
-            return;
-        }
-        // Plackett-Luce by the Gumbel trick: sorting log-strength plus Gumbel noise draws the order exactly.
-        for (int i = 0; i < count; i++) {
-            keys[i] = -(Math.log(strength[free[i]]) - Math.log(-Math.log(random.nextDouble(Double.MIN_VALUE, 1.0))));
-        }
-        for (int i = 1; i < count; i++) {
-            double key = keys[i];
-            int d = free[i];
-            int j = i - 1;
-            while (j >= 0 && keys[j] > key) {
-                keys[j + 1] = keys[j];
-                free[j + 1] = free[j];
-                j--;
-            }
-            keys[j + 1] = key;
-            free[j + 1] = d;
         }
     }
 

@@ -347,35 +347,44 @@ final class TitleSolver {
             earned[k] = model.intVar("e" + d + "_" + k, Arrays.stream(table).distinct().sorted().toArray());
             model.element(earned[k], table, places[k], 1).post();
         }
-        Optional<DropRule> drop = season.dropRule;
-        IntVar total = model.intVar("t" + d, -bound, bound);
+        return total(model, "" + d, earned, season.roundOf, season.pastByRound[d], season.fixed[d], season.dropRule, season.rounds, bound);
+    }
+
+    /**
+     * A competitor's final total as a variable: what he earns in each remaining race ({@code earned}, raced in the rounds
+     * {@code roundOf}) on top of his points of each round so far, the best of each segment counted, plus {@code fixed}.
+     */
+    static IntVar total(Model model, String name, IntVar[] earned, int[] roundOf, long[] pastByRound, long fixed,
+                        Optional<DropRule> drop, int rounds, int bound) {
+        int races = earned.length;
+        IntVar total = model.intVar("t" + name, -bound, bound);
         if (drop.isEmpty()) {
-            long past = season.fixed[d] + Arrays.stream(season.pastByRound[d]).sum();
+            long past = fixed + Arrays.stream(pastByRound).sum();
             model.sum(earned, "=", model.intOffsetView(total, (int) -past)).post();
             return total;
         }
         // Round scores: the past plus the remaining races of the round.
-        IntVar[] byRound = new IntVar[season.rounds];
-        for (int r = 0; r < season.rounds; r++) {
+        IntVar[] byRound = new IntVar[rounds];
+        for (int r = 0; r < rounds; r++) {
             List<IntVar> in = new ArrayList<>();
             for (int k = 0; k < races; k++) {
-                if (season.roundOf[k] == r + 1) {
+                if (roundOf[k] == r + 1) {
                     in.add(earned[k]);
                 }
             }
-            int past = (int) season.pastByRound[d][r];
+            int past = (int) pastByRound[r];
             if (in.isEmpty()) {
                 byRound[r] = model.intVar(past);
             } else {
-                byRound[r] = model.intVar("r" + d + "_" + r, -bound, bound);
+                byRound[r] = model.intVar("r" + name + "_" + r, -bound, bound);
                 model.sum(in.toArray(IntVar[]::new), "=", model.intOffsetView(byRound[r], -past)).post();
             }
         }
         List<IntVar> parts = new ArrayList<>();
-        boolean[] covered = new boolean[season.rounds];
+        boolean[] covered = new boolean[rounds];
         for (DropRule.Segment s : drop.get().segments()) {
             List<IntVar> in = new ArrayList<>();
-            for (int r = 0; r < season.rounds; r++) {
+            for (int r = 0; r < rounds; r++) {
                 if (s.contains(r + 1)) {
                     in.add(byRound[r]);
                     covered[r] = true;
@@ -391,7 +400,7 @@ final class TitleSolver {
             // The sum of the best N of a segment, as a sort of its rounds.
             IntVar[] sorted = new IntVar[in.size()];
             for (int i = 0; i < sorted.length; i++) {
-                sorted[i] = model.intVar("s" + d + "_" + i + "_" + parts.size(), -bound, bound);
+                sorted[i] = model.intVar("s" + name + "_" + i + "_" + parts.size(), -bound, bound);
             }
             IntVar[] negated = in.stream().map(model::intMinusView).toArray(IntVar[]::new);
             model.sort(negated, sorted).post(); // ascending negatives: the best first
@@ -399,12 +408,12 @@ final class TitleSolver {
                 parts.add(model.intMinusView(sorted[i]));
             }
         }
-        for (int r = 0; r < season.rounds; r++) {
+        for (int r = 0; r < rounds; r++) {
             if (!covered[r]) {
                 parts.add(byRound[r]);
             }
         }
-        model.sum(parts.toArray(IntVar[]::new), "=", model.intOffsetView(total, (int) -season.fixed[d])).post();
+        model.sum(parts.toArray(IntVar[]::new), "=", model.intOffsetView(total, (int) -fixed)).post();
         return total;
     }
 

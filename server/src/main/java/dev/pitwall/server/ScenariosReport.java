@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.pitwall.core.model.Championship;
 import dev.pitwall.core.model.Points;
 import dev.pitwall.core.model.Race;
+import dev.pitwall.io.report.Format;
 import dev.pitwall.io.report.Report;
 import dev.pitwall.io.report.TextTable;
 import dev.pitwall.scenarios.Outlook;
@@ -20,14 +21,23 @@ import java.util.SplittableRandom;
  * {@code {"after": "Race 2", "remaining": ["Grand Final"], "drivers": [{"driver": "Jose Serrano", "points": 32,
  * "canWin": "yes", ...}]}}.
  */
-@JsonPropertyOrder({"after", "remaining", "odds", "drivers"})
-public record ScenariosReport(String after, List<String> remaining, String odds, List<ScenariosReport.Row> drivers) implements Report {
+@JsonPropertyOrder({"after", "remaining", "odds", "drivers", "constructors"})
+public record ScenariosReport(String after, List<String> remaining, String odds, List<ScenariosReport.Row> drivers,
+                              List<ScenariosReport.TeamRow> constructors) implements Report {
 
     @JsonPropertyOrder({"driver", "points", "canWin", "reason", "bestPosition", "worstPosition", "probability", "standardError",
             "strengthProbability", "strengthStandardError", "witness", "needs"})
     public record Row(String driver, Points points, String canWin, String reason, Integer bestPosition, Integer worstPosition,
                       double probability, double standardError, Double strengthProbability, Double strengthStandardError,
                       List<RaceOrder> witness, List<Need> needs) {
+    }
+
+    /** A constructor's outlook, where the championship has a constructors' table. */
+    @JsonPropertyOrder({"constructor", "points", "canWin", "reason", "bestPosition", "worstPosition", "probability", "standardError",
+            "strengthProbability", "strengthStandardError", "witness"})
+    public record TeamRow(String constructor, Points points, String canWin, String reason, Integer bestPosition, Integer worstPosition,
+                          Double probability, Double standardError, Double strengthProbability, Double strengthStandardError,
+                          List<RaceOrder> witness) {
     }
 
     /** How a remaining race finishes in a witness: {@code {"race": "Grand Final", "order": [...], "fastestLap": null}}. */
@@ -71,15 +81,53 @@ public record ScenariosReport(String after, List<String> remaining, String odds,
             rows.add(new Row(o.driver(), o.points(), o.canWin().label(), o.reason(),
                     o.bestPosition() == 0 ? null : o.bestPosition(), o.worstPosition() == 0 ? null : o.worstPosition(),
                     o.probability(), o.standardError(), finite(o.strengthProbability()), finite(o.strengthStandardError()),
-                    o.witness().stream().map(w -> new RaceOrder(w.race(), w.order(), w.fastestLap().orElse(null))).toList(),
+                    witness(o.witness()),
                     o.needs().stream().map(n -> new Need(n.position(), n.verdict().label(), n.sentence())).toList()));
         }
+        List<TeamRow> teams = report.constructors().stream().map(o -> new TeamRow(o.constructor(), o.points(), o.canWin().label(),
+                o.reason(), o.bestPosition() == 0 ? null : o.bestPosition(), o.worstPosition() == 0 ? null : o.worstPosition(),
+                finite(o.probability()), finite(o.standardError()), finite(o.strengthProbability()), finite(o.strengthStandardError()),
+                witness(o.witness()))).toList();
         return new ScenariosReport(report.after().map(Race::name).orElse(null), report.remaining().stream().map(Race::name).toList(),
-                report.oddsModel(), rows);
+                report.oddsModel(), rows, teams);
+    }
+
+    private static List<RaceOrder> witness(List<Outlook.RaceOrder> witness) {
+        return witness.stream().map(w -> new RaceOrder(w.race(), w.order(), w.fastestLap().orElse(null))).toList();
     }
 
     private static Double finite(double value) {
         return Double.isFinite(value) ? value : null;
+    }
+
+    /** The drivers' table, then the constructors' where there is one. */
+    @Override
+    public String render(Format format) {
+        if (format == Format.JSON || constructors.isEmpty()) {
+            return Report.super.render(format);
+        }
+        return table().render(format) + System.lineSeparator() + constructorsTable().render(format);
+    }
+
+    private TextTable constructorsTable() {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (TeamRow r : constructors) {
+            rows.add(List.of(r.constructor(), r.points().toString(), r.canWin(),
+                    r.bestPosition() == null ? "?" : r.bestPosition() + "-" + r.worstPosition(), percent(r.probability()),
+                    percent(r.strengthProbability())));
+            if (!r.reason().isEmpty() && !r.reason().equals("no race remains")) {
+                notes.add(r.constructor() + ": " + r.reason());
+            }
+        }
+        notes.add("Each driver races for the constructor he drove for last; the witness orders name the drivers.");
+        return new TextTable("Constructors' title outlook", List.of(TextTable.Column.text("Constructor"), TextTable.Column.number("Points"),
+                TextTable.Column.text("Can win"), TextTable.Column.text("Final position"), TextTable.Column.number("Title odds"),
+                TextTable.Column.number("By strength")), rows, notes);
+    }
+
+    private static String percent(Double p) {
+        return p == null ? "" : String.format(Locale.ROOT, "%.1f%%", 100 * p);
     }
 
     @Override

@@ -33,6 +33,14 @@ public record Standings(Optional<Race> after, List<StandingsRow> rows) {
         return StandingsCalculator.of(championship).constructors(Optional.of(race));
     }
 
+    /**
+     * What each constructor scored in each race run so far, before best-N results and championship decisions, with the
+     * finishes its countback reads; empty maps when the championship has no constructors' table.
+     */
+    public static List<RaceScores> constructorScores(Championship championship) {
+        return StandingsCalculator.of(championship).constructorScores();
+    }
+
     /** Drivers' standings after every race run so far, in running order. */
     public static List<Standings> progression(Championship championship) {
         return StandingsCalculator.of(championship).driversAfterEveryRace();

@@ -124,6 +124,34 @@ final class StandingsCalculator {
         return constructors;
     }
 
+    /**
+     * What each constructor scored in each race run that still counts (a constructor that started again from zero keeps
+     * only what it scored since), before best-N results, deductions and exclusions.
+     */
+    List<RaceScores> constructorScores() {
+        Optional<ConstructorsRules> rules = championship.scoring().constructors();
+        if (rules.isEmpty()) {
+            return racesRun.stream().map(r -> new RaceScores(r, Map.of(), List.of())).toList();
+        }
+        Table t = constructorTable(rules.get());
+        List<RaceScores> out = new ArrayList<>(racesRun.size());
+        for (int i = 0; i < racesRun.size(); i++) {
+            Map<String, Points> points = new HashMap<>();
+            for (int k = 0; k < t.names.size(); k++) {
+                // Points scored before a constructor started again from zero no longer count.
+                if (t.points[i][k] != null && i >= t.resetAt[k]) {
+                    points.put(t.names.get(k), t.points[i][k]);
+                }
+            }
+            List<RaceScores.CountbackFinish> finishes = new ArrayList<>();
+            for (int[] f : t.finishes[i]) {
+                finishes.add(new RaceScores.CountbackFinish(t.names.get(f[0]), f[1], f[2] == 1));
+            }
+            out.add(new RaceScores(racesRun.get(i), points, finishes));
+        }
+        return out;
+    }
+
     private Table driverTable() {
         List<Entrant> entrants = championship.entrants();
         Table t = new Table(entrants.stream().map(Entrant::name).toList(), racesRun.size(), championship.scoring().dropRule());
