@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 @Command(name = "strategy", description = "Race simulation and strategy.",
-        subcommands = {StrategyCommand.Replay.class, StrategyCommand.Optimize.class})
+        subcommands = {StrategyCommand.Replay.class, StrategyCommand.Optimize.class, StrategySimulateCommand.class})
 final class StrategyCommand implements Runnable {
 
     @Spec
@@ -92,20 +92,10 @@ final class StrategyCommand implements Runnable {
 
         @Override
         public Integer call() {
-            String name;
-            dev.pitwall.strategy.RaceSetup setup;
-            java.util.function.Predicate<java.util.Set<String>> legal;
-            if (file.getFileName().toString().endsWith(".ini")) {
-                TumParameters.TumRace race = TumParameters.read(file);
-                name = race.season() + " " + race.track();
-                setup = race.setup();
-                legal = used -> used.size() >= 2; // Formula 1 2014-2019: two dry compounds
-            } else {
-                dev.pitwall.strategy.StrategyFile.Race race = dev.pitwall.strategy.StrategyFile.read(file);
-                name = race.name();
-                setup = race.setup();
-                legal = race.legal();
-            }
+            dev.pitwall.strategy.StrategyFile.Race race = dev.pitwall.strategy.StrategyFile.readAny(file);
+            String name = race.name();
+            dev.pitwall.strategy.RaceSetup setup = race.setup();
+            java.util.function.Predicate<java.util.Set<String>> legal = race.legal();
             var d = setup.drivers().stream().filter(x -> x.initials().equalsIgnoreCase(driver)).findFirst().orElse(null);
             if (d == null) {
                 spec.commandLine().getErr().println(file + ": no driver " + driver + "; drivers are "

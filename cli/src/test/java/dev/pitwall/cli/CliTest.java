@@ -406,10 +406,47 @@ class CliTest {
         assertThat(json.get("realStrategy")).hasSize(3);
         Run bad = pitwall("strategy", "optimize", "../examples/gtws-2024-nations-cup/championship.yaml", "--driver", "X");
         assertThat(bad.status()).isEqualTo(2);
-        assertThat(bad.err()).startsWith("../examples/gtws-2024-nations-cup/championship.yaml: expected \"laps:\"").doesNotContain("Exception");
+        assertThat(bad.err()).matches("(?s)\\.\\./examples/gtws-2024-nations-cup/championship\\.yaml:\\d+: expected \"laps:\".*")
+                .doesNotContain("Exception");
         Run unknown = pitwall("strategy", "optimize", "../../shared/data/tum-race-simulation/pars_Austin_2014.ini", "--driver", "XYZ");
         assertThat(unknown.status()).isEqualTo(2);
         assertThat(unknown.err()).contains("no driver XYZ; drivers are");
+    }
+
+    @Test
+    void simulatingTheGrandFinalGivesOddsRanksDeBruinsStrategiesAndDrawsTheRace(@TempDir Path dir) throws IOException {
+        Path svg = dir.resolve("grand-final.svg");
+        Run run = pitwall("strategy", "simulate", "../examples/gtws-2024-nations-cup/grand-final-strategy.yaml", "--runs", "300",
+                "--seed", "7", "--driver", "Kaj de Bruin", "--svg", svg.toString(), "--format", "json");
+
+        assertThat(run.status()).as(run.err()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.get("runs").asInt()).isEqualTo(300);
+        assertThat(json.get("chance").asBoolean()).isTrue();
+        assertThat(json.get("odds")).hasSize(12);
+        double wins = 0;
+        for (JsonNode o : json.get("odds")) {
+            wins += o.get("win").asDouble();
+            assertThat(o.get("podium").asDouble()).isGreaterThanOrEqualTo(o.get("win").asDouble());
+            assertThat(o.get("points").asDouble()).isGreaterThanOrEqualTo(o.get("podium").asDouble());
+        }
+        assertThat(wins).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        JsonNode strategies = json.get("strategies");
+        assertThat(strategies.size()).isGreaterThanOrEqualTo(2);
+        assertThat(strategies.get(0).get("behindBest").asDouble()).isZero();
+        // His own short last fill runs him dry in most races: a legal plan from the optimizer does better.
+        JsonNode own = null;
+        for (JsonNode s : strategies) {
+            own = s.get("label").asText().equals("as in the file") ? s : own;
+        }
+        assertThat(own).isNotNull();
+        assertThat(own.get("behindBest").asDouble()).isGreaterThan(own.get("behindBestHalfWidth").asDouble());
+        String drawing = Files.readString(svg);
+        assertThat(drawing).startsWith("<svg").contains("Coque López").contains("<polyline").endsWith("</svg>\n");
+        // The same seed, the same races.
+        assertThat(pitwall("strategy", "simulate", "../examples/gtws-2024-nations-cup/grand-final-strategy.yaml", "--runs", "300",
+                "--seed", "7", "--format", "json").json().get("odds")).isEqualTo(json.get("odds"));
+        assertThat(RaceHistorySvg.escape("<b>A&B</b>")).isEqualTo("&lt;b&gt;A&amp;B&lt;/b&gt;");
     }
 
     @Test

@@ -28,8 +28,14 @@ public final class RaceSimulation {
     private RaceSimulation() {
     }
 
+    /** The race as set up: deterministic, no lap-time noise. */
     public static RaceOutcome run(RaceSetup race) {
-        return new Run(race).run();
+        return new Run(race, null).run();
+    }
+
+    /** A race drawn by {@link Incidents#draw}: its cautions and retirements, and each lap's noise on each driver's time. */
+    public static RaceOutcome run(Incidents.Draw draw) {
+        return new Run(draw.race(), draw.lapNoise()).run();
     }
 
     /**
@@ -71,9 +77,12 @@ public final class RaceSimulation {
         /** Each car's race time at the start of the lap, a stop's out-lap loss included. */
         private final double[] lapStart;
         private int[] order;
+        /** noise[i][lap-1]: seconds added to driver i's lap (null: none). */
+        private final double[][] noise;
 
-        Run(RaceSetup race) {
+        Run(RaceSetup race, double[][] noise) {
             this.race = race;
+            this.noise = noise;
             this.drivers = race.drivers();
             this.n = drivers.size();
             this.time = new double[n];
@@ -123,7 +132,7 @@ public final class RaceSimulation {
                     if (out[i]) {
                         continue;
                     }
-                    double t = lapTime(i, lap, sc, vsc);
+                    double t = lapTime(i, lap, sc, vsc) + (noise == null ? 0 : noise[i][lap - 1]);
                     ownLap[i] = lapTime(i, lap, 0, 0);
                     if (drs) {
                         // Half the DRS gain on the main straight (the gap at the line), half elsewhere (after the stops).

@@ -40,14 +40,34 @@ public final class StrategyFile {
     private StrategyFile() {
     }
 
-    /** The race as the file states it, and which sets of compounds its regulations accept. */
-    public record Race(String name, RaceSetup setup, Predicate<Set<String>> legal, String rule) {
+    /**
+     * The race as the file states it, which sets of compounds its regulations accept, and what happens by chance in it
+     * ({@link Incidents#none()} when the file says nothing).
+     */
+    public record Race(String name, RaceSetup setup, Predicate<Set<String>> legal, String rule, Incidents incidents) {
+    }
+
+    /**
+     * A strategy file (.yaml), or a TUM race parameter file (.ini) with its real events, Formula 1's rule of two dry
+     * compounds, and the chances of TUM's Monte Carlo file {@code pars_mcs.ini} when it lies beside it.
+     */
+    public static Race readAny(Path file) {
+        if (!file.getFileName().toString().endsWith(".ini")) {
+            return read(file);
+        }
+        TumParameters.TumRace race = TumParameters.read(file);
+        Path mcs = file.resolveSibling("pars_mcs.ini");
+        return new Race(race.season() + " " + race.track(), race.setup(), used -> used.size() >= 2,
+                "at least two dry compounds (Formula 1 2014-2019)", Files.isRegularFile(mcs) ? TumParameters.incidents(mcs, race) : Incidents.none());
     }
 
     public static Race read(Path file) {
         JsonNode root;
+        Map<String, Integer> lines;
         try {
-            root = YAML.readTree(Files.readString(file));
+            String text = Files.readString(file);
+            root = YAML.readTree(text);
+            lines = lines(text);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new StrategyInputException(file + ":" + (at == null ? 0 : at.getLineNr()) + ": not valid YAML: " + e.getOriginalMessage());
@@ -57,7 +77,7 @@ public final class StrategyFile {
         if (root == null || !root.isObject()) {
             throw new StrategyInputException(file + ": expected a race with laps, track, car, tyres, rules and drivers");
         }
-        Reader r = new Reader(file);
+        Reader r = new Reader(file, lines, paths(root));
         int laps = (int) r.number(root, "laps", 1, 1000);
         JsonNode t = r.object(root, "track");
         Track track = new Track(r.text(t, "name"), r.number(t, "base-lap", 1, 10_000), r.number(t, "fuel-sensitivity", 0, 1),
@@ -112,20 +132,90 @@ public final class StrategyFile {
         String rule = (mustUse.isEmpty() ? "" : "must use " + String.join(", ", mustUse)) + (atLeast > 1 ? (mustUse.isEmpty() ? "" : "; ")
                 + "at least " + atLeast + " compounds" : "");
         return new Race(root.path("race").asText(file.getFileName().toString()), setup,
-                used -> used.containsAll(mustUse) && used.size() >= atLeast, rule.isEmpty() ? "free choice of compounds" : rule);
+                used -> used.containsAll(mustUse) && used.size() >= atLeast, rule.isEmpty() ? "free choice of compounds" : rule,
+                root.has("incidents") ? incidents(r, r.object(root, "incidents"), drivers) : Incidents.none());
+    }
+
+    /** The chances of the {@code incidents:} section, the same for every driver. */
+    private static Incidents incidents(Reader r, JsonNode node, List<Driver> drivers) {
+        double accident = r.optional(node, "accident", 0);
+        double failure = r.optional(node, "failure", 0);
+        for (String key : List.of("accident", "failure", "vsc-after-failure")) {
+            double p = r.optional(node, key, 0);
+            if (p < 0 || p > 1) {
+                throw r.wrong(node, key, "expected \"" + key + ":\" and a probability from 0 to 1, found " + p);
+            }
+        }
+        double[] starts = r.probabilities(node, "safety-car-start", new double[] {0.364, 0.136, 0.136, 0.08, 0.193, 0.091});
+        if (starts.length != 6) {
+            throw r.wrong(node, "safety-car-start", "expected six probabilities: the first lap, then each fifth of the race");
+        }
+        Map<String, Double> accidents = new LinkedHashMap<>();
+        Map<String, Double> failures = new LinkedHashMap<>();
+        drivers.forEach(d -> {
+            accidents.put(d.initials(), accident);
+            failures.put(d.initials(), failure);
+        });
+        return new Incidents(Map.of(), r.number(node, "lap-sigma", 0, 60), accidents, failures,
+                r.probabilities(node, "safety-cars", new double[] {1}), starts, r.probabilities(node, "safety-car-laps", new double[] {1}),
+                r.optional(node, "vsc-after-failure", 0), r.probabilities(node, "vsc-laps", new double[] {1}));
+    }
+
+    /** The line (1-based) of every value in the text, by its JSON pointer ({@code /drivers/0/grid}). */
+    private static Map<String, Integer> lines(String text) throws IOException {
+        Map<String, Integer> lines = new java.util.HashMap<>();
+        try (com.fasterxml.jackson.core.JsonParser parser = YAML.getFactory().createParser(text)) {
+            while (parser.nextToken() != null) {
+                if (parser.currentToken() != com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                    lines.putIfAbsent(parser.getParsingContext().pathAsPointer().toString(), parser.currentTokenLocation().getLineNr());
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** The JSON pointer of every container node of the tree. */
+    private static Map<JsonNode, String> paths(JsonNode root) {
+        Map<JsonNode, String> paths = new java.util.IdentityHashMap<>();
+        java.util.ArrayDeque<Map.Entry<JsonNode, String>> todo = new java.util.ArrayDeque<>();
+        todo.add(Map.entry(root, ""));
+        while (!todo.isEmpty()) {
+            var e = todo.poll();
+            paths.put(e.getKey(), e.getValue());
+            if (e.getKey().isObject()) {
+                e.getKey().fields().forEachRemaining(f -> todo.add(Map.entry(f.getValue(), e.getValue() + "/"
+                        + f.getKey().replace("~", "~0").replace("/", "~1"))));
+            } else if (e.getKey().isArray()) {
+                for (int i = 0; i < e.getKey().size(); i++) {
+                    todo.add(Map.entry(e.getKey().get(i), e.getValue() + "/" + i));
+                }
+            }
+        }
+        return paths;
     }
 
     /** Reads values, naming the file, the line and what was expected when one is wrong. */
-    private record Reader(Path file) {
+    private record Reader(Path file, Map<String, Integer> lines, Map<JsonNode, String> paths) {
+
+        /** The line of {@code parent}'s value at {@code key}, else of {@code parent} itself. */
+        private int line(JsonNode parent, String key) {
+            String at = paths.getOrDefault(parent, "");
+            Integer line = key == null ? null : lines.get(at + "/" + key.replace("~", "~0").replace("/", "~1"));
+            return line != null ? line : lines.getOrDefault(at, 1);
+        }
+
+        private StrategyInputException wrong(JsonNode parent, String key, String what) {
+            return new StrategyInputException(file + ":" + line(parent, key) + ": " + what);
+        }
 
         StrategyInputException error(JsonNode near, String what) {
-            return new StrategyInputException(file + ": " + what);
+            return wrong(near, null, what);
         }
 
         JsonNode object(JsonNode parent, String key) {
             JsonNode n = parent.get(key);
             if (n == null || !n.isObject()) {
-                throw new StrategyInputException(file + ": expected \"" + key + ":\" with its values");
+                throw wrong(parent, key, "expected \"" + key + ":\" with its values");
             }
             return n;
         }
@@ -133,7 +223,7 @@ public final class StrategyFile {
         JsonNode array(JsonNode parent, String key) {
             JsonNode n = parent.get(key);
             if (n == null || !n.isArray()) {
-                throw new StrategyInputException(file + ": expected \"" + key + ":\" and a list");
+                throw wrong(parent, key, "expected \"" + key + ":\" and a list");
             }
             return n;
         }
@@ -141,7 +231,7 @@ public final class StrategyFile {
         String text(JsonNode parent, String key) {
             JsonNode n = parent.get(key);
             if (n == null || !n.isValueNode() || n.asText().isBlank()) {
-                throw new StrategyInputException(file + ": expected \"" + key + ":\" and a name, in " + parent);
+                throw wrong(parent, key, "expected \"" + key + ":\" and a name");
             }
             return n.asText().strip();
         }
@@ -149,8 +239,8 @@ public final class StrategyFile {
         double number(JsonNode parent, String key, double min, double max) {
             JsonNode n = parent.get(key);
             if (n == null || !n.isNumber() || n.asDouble() < min || n.asDouble() > max) {
-                throw new StrategyInputException(file + ": expected \"" + key + ":\" and a number from " + shown(min) + " to " + shown(max)
-                        + ", found " + (n == null ? "nothing" : n.toString()) + " in " + parent);
+                throw wrong(parent, key, "expected \"" + key + ":\" and a number from " + shown(min) + " to " + shown(max)
+                        + ", found " + (n == null ? "nothing" : n.toString()));
             }
             return n.asDouble();
         }
@@ -161,9 +251,28 @@ public final class StrategyFile {
                 return otherwise;
             }
             if (!n.isNumber()) {
-                throw new StrategyInputException(file + ": expected \"" + key + ":\" and a number, found " + n + " in " + parent);
+                throw wrong(parent, key, "expected \"" + key + ":\" and a number, found " + n);
             }
             return n.asDouble();
+        }
+
+        /** A list of probabilities (each from 0 to 1), or {@code otherwise} when the key is absent. */
+        double[] probabilities(JsonNode parent, String key, double[] otherwise) {
+            JsonNode n = parent.get(key);
+            if (n == null) {
+                return otherwise;
+            }
+            if (!n.isArray() || n.isEmpty()) {
+                throw wrong(parent, key, "expected \"" + key + ":\" and a list of probabilities like [0.9, 0.1]");
+            }
+            double[] out = new double[n.size()];
+            for (int i = 0; i < out.length; i++) {
+                if (!n.get(i).isNumber() || n.get(i).asDouble() < 0 || n.get(i).asDouble() > 1) {
+                    throw wrong(parent, key, "expected \"" + key + ":\" and probabilities from 0 to 1, found " + n.get(i));
+                }
+                out[i] = n.get(i).asDouble();
+            }
+            return out;
         }
 
         private static String shown(double v) {

@@ -115,6 +115,75 @@ public final class TumParameters {
         return new TumRace(race.path("season").asInt(), t.name(), setup, numbers);
     }
 
+    /**
+     * The chances of a TUM race from TUM's Monte Carlo file ({@code pars_mcs.ini}): each driver's lap-time sigma and
+     * accident probability (by full name, else TUM's "unknown" entry), each team's failure probability for the season,
+     * and the safety-car and virtual-safety-car statistics of all seasons.
+     */
+    public static Incidents incidents(Path mcsFile, TumRace race) {
+        String text;
+        try {
+            text = Files.readString(mcsFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new StrategyInputException(mcsFile + ": cannot be read (" + e.getMessage() + ")");
+        }
+        Map<String, JsonNode> values = new HashMap<>(); // "SECTION.key"
+        String section = "";
+        int lineNumber = 0;
+        for (String line : text.split("\r?\n", -1)) {
+            lineNumber++;
+            String stripped = line.strip();
+            if (stripped.isEmpty() || stripped.startsWith("#") || stripped.startsWith(";")) {
+                continue;
+            }
+            if (stripped.startsWith("[") && stripped.endsWith("]")) {
+                section = stripped.substring(1, stripped.length() - 1);
+                continue;
+            }
+            int eq = stripped.indexOf('=');
+            if (eq < 0) {
+                throw new StrategyInputException(mcsFile + ":" + lineNumber + ": expected \"key = value\"");
+            }
+            try {
+                values.put(section + "." + stripped.substring(0, eq).strip(), JSON.readTree(stripped.substring(eq + 1)));
+            } catch (JsonProcessingException e) {
+                throw new StrategyInputException(mcsFile + ":" + lineNumber + ": not valid JSON: " + e.getOriginalMessage());
+            }
+        }
+        String season = "SEASON_" + race.season();
+        JsonNode accidents = mcs(mcsFile, values, season + ".p_accident");
+        JsonNode failures = mcs(mcsFile, values, season + ".p_failure");
+        JsonNode sigmas = mcs(mcsFile, values, "ALL_SEASONS.t_lap_var_sigma");
+        JsonNode fcy = mcs(mcsFile, values, "ALL_SEASONS.p_fcy_phases");
+        Map<String, Double> sigma = new HashMap<>();
+        Map<String, Double> accident = new HashMap<>();
+        Map<String, Double> failure = new HashMap<>();
+        for (Driver d : race.setup().drivers()) {
+            sigma.put(d.initials(), sigmas.path(d.name()).asDouble(sigmas.path("unknown").asDouble(0.625)));
+            accident.put(d.initials(), accidents.path(d.name()).asDouble(accidents.path("unknown").asDouble(0)));
+            failure.put(d.initials(), failures.path(d.car().team()).asDouble(0));
+        }
+        return new Incidents(sigma, sigmas.path("unknown").asDouble(0.625), accident, failure, doubles(fcy.path("p_sc_quant")),
+                doubles(fcy.path("p_sc_start")), doubles(fcy.path("p_sc_duration")), fcy.path("p_vsc_aft_failure").asDouble(0),
+                doubles(fcy.path("p_vsc_duration")));
+    }
+
+    private static JsonNode mcs(Path file, Map<String, JsonNode> values, String key) {
+        JsonNode n = values.get(key);
+        if (n == null || !n.isObject()) {
+            throw new StrategyInputException(file + ": expected " + key.replace(".", "] ").replaceFirst("^", "[") + " = {...}");
+        }
+        return n;
+    }
+
+    private static double[] doubles(JsonNode array) {
+        double[] out = new double[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = array.get(i).asDouble();
+        }
+        return out;
+    }
+
     /** Section name to its one key's JSON value. */
     private static Map<String, JsonNode> sections(Path file, String text) {
         Map<String, StringBuilder> raw = new LinkedHashMap<>();

@@ -44,6 +44,26 @@ class StrategyFileTest {
         assertThat(plan.raceTime()).isLessThanOrEqualTo(asInTheFile);
     }
 
+    /** The 1-based line of the first line holding {@code text}. */
+    private static int lineOf(String file, String text) {
+        String[] lines = file.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text + " not in the file");
+    }
+
+    @Test
+    void theGrandFinalsChancesAreRead() {
+        Incidents chances = StrategyFile.read(GRAND_FINAL).incidents();
+        assertThat(chances.random()).isTrue();
+        assertThat(chances.defaultLapSigma()).isEqualTo(0.5);
+        assertThat(chances.accident()).containsEntry("Kaj de Bruin", 0.01);
+        assertThat(chances.safetyCars()).containsExactly(0.9, 0.1);
+    }
+
     @Test
     void aWrongFileIsNamedWithWhatIsExpected(@TempDir Path dir) throws IOException {
         String good = Files.readString(GRAND_FINAL);
@@ -52,10 +72,13 @@ class StrategyFileTest {
         Path noLaps = Files.writeString(dir.resolve("nolaps.yaml"), good.replace("laps: 7", "laps: seven"));
         Path broken = Files.writeString(dir.resolve("broken.yaml"), "laps: [7\ntrack: {");
 
-        assertThatThrownBy(() -> StrategyFile.read(unknownCompound)).hasMessageStartingWith(unknownCompound.toString())
+        assertThatThrownBy(() -> StrategyFile.read(unknownCompound)).hasMessageStartingWith(unknownCompound + ":" + lineOf(good, "Jose Serrano") + ":")
                 .hasMessageContaining("Jose Serrano's strategy uses wet, which is not one of the tyres (soft, medium, hard)");
-        assertThatThrownBy(() -> StrategyFile.read(noLaps)).hasMessageStartingWith(noLaps.toString())
+        assertThatThrownBy(() -> StrategyFile.read(noLaps)).hasMessageStartingWith(noLaps + ":" + lineOf(good, "laps: 7") + ":")
                 .hasMessageContaining("expected \"laps:\" and a number from 1 to 1000");
+        Path badChance = Files.writeString(dir.resolve("chance.yaml"), good.replace("safety-cars: [0.9, 0.1]", "safety-cars: [0.9, 1.5]"));
+        assertThatThrownBy(() -> StrategyFile.read(badChance)).hasMessageStartingWith(badChance + ":" + lineOf(good, "safety-cars:") + ":")
+                .hasMessageContaining("probabilities from 0 to 1, found 1.5");
         assertThatThrownBy(() -> StrategyFile.read(broken)).hasMessageStartingWith(broken + ":").hasMessageContaining("not valid YAML");
     }
 }

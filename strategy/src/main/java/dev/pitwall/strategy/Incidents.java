@@ -1,0 +1,139 @@
+package dev.pitwall.strategy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * What happens by chance in a simulated race, for Monte Carlo runs (after TUM's race simulation): Gaussian noise on
+ * every lap (a sigma per driver), an accident per driver and a technical failure per car with a probability per race,
+ * each at a uniformly random point of the race; safety-car phases, as probabilities of how many there are (0, 1, 2,
+ * ...), when one starts (in the first lap, then in each fifth of the race) and how long it lasts (1, 2, ... laps); and
+ * a virtual safety car after a failure with a probability, lasting 1, 2, ... laps. The race's own cautions and
+ * retirements stay; drawn phases that would overlap them are left out.
+ *
+ * @param lapSigma        sigma of each driver's lap-time noise in seconds, by initials
+ * @param defaultLapSigma for drivers not in {@code lapSigma}
+ * @param accident        probability per race of an accident, by initials
+ * @param failure         probability per race of a technical failure, by initials
+ */
+public record Incidents(Map<String, Double> lapSigma, double defaultLapSigma, Map<String, Double> accident, Map<String, Double> failure,
+                        double[] safetyCars, double[] safetyCarStart, double[] safetyCarLaps, double vscAfterFailure, double[] vscLaps) {
+
+    public Incidents {
+        lapSigma = Map.copyOf(lapSigma);
+        accident = Map.copyOf(accident);
+        failure = Map.copyOf(failure);
+        safetyCars = safetyCars.clone();
+        safetyCarStart = safetyCarStart.clone();
+        safetyCarLaps = safetyCarLaps.clone();
+        vscLaps = vscLaps.clone();
+        if (defaultLapSigma < 0 || !(vscAfterFailure >= 0 && vscAfterFailure <= 1)) {
+            throw new IllegalArgumentException("a lap-time sigma is at least 0 and a probability between 0 and 1");
+        }
+        for (Map<String, Double> p : List.of(accident, failure)) {
+            p.forEach((driver, value) -> {
+                if (!(value >= 0 && value <= 1)) {
+                    throw new IllegalArgumentException(driver + ": a probability lies between 0 and 1, was " + value);
+                }
+            });
+        }
+        if (safetyCarStart.length != 0 && safetyCarStart.length != 6) {
+            throw new IllegalArgumentException("safety-car starts are six probabilities: the first lap, then each fifth of the race");
+        }
+    }
+
+    /** Nothing by chance: every run is the deterministic race. */
+    public static Incidents none() {
+        return new Incidents(Map.of(), 0, Map.of(), Map.of(), new double[] {1}, new double[0], new double[0], 0, new double[0]);
+    }
+
+    /** The same chances with every driver's lap-time noise at {@code sigma}. */
+    public static Incidents noiseOnly(double sigma) {
+        return new Incidents(Map.of(), sigma, Map.of(), Map.of(), new double[] {1}, new double[0], new double[0], 0, new double[0]);
+    }
+
+    /** Whether anything is left to chance: noise, an accident, a failure or a safety car. */
+    public boolean random() {
+        boolean safetyCar = safetyCars.length > 1 && Arrays.stream(safetyCars, 1, safetyCars.length).anyMatch(p -> p > 0);
+        return defaultLapSigma > 0 || lapSigma.values().stream().anyMatch(v -> v > 0) || accident.values().stream().anyMatch(v -> v > 0)
+                || failure.values().stream().anyMatch(v -> v > 0) || safetyCar;
+    }
+
+    /** One drawn race: the setup with the drawn cautions and retirements added, and each driver's noise on each lap. */
+    public record Draw(RaceSetup race, double[][] lapNoise) {
+    }
+
+    /** Draws one race's chance events from {@code random}; the same random state gives the same race. */
+    public Draw draw(RaceSetup race, RandomGenerator random) {
+        List<Driver> drivers = race.drivers();
+        int laps = race.laps();
+        double[][] noise = new double[drivers.size()][laps];
+        for (int i = 0; i < drivers.size(); i++) {
+            double sigma = lapSigma.getOrDefault(drivers.get(i).initials(), defaultLapSigma);
+            for (int lap = 0; lap < laps && sigma > 0; lap++) {
+                noise[i][lap] = sigma * random.nextGaussian();
+            }
+        }
+        List<Caution> cautions = new ArrayList<>(race.cautions());
+        Map<String, Double> retirements = new HashMap<>(race.retirements());
+        for (Driver d : drivers) {
+            // An accident and a failure, each with its chance, at a random point; the earlier one counts.
+            double at = Double.MAX_VALUE;
+            boolean failed = false;
+            if (random.nextDouble() < accident.getOrDefault(d.initials(), 0.0)) {
+                at = random.nextDouble() * laps;
+            }
+            if (random.nextDouble() < failure.getOrDefault(d.initials(), 0.0)) {
+                double when = random.nextDouble() * laps;
+                failed = when < at;
+                at = Math.min(at, when);
+            }
+            if (at == Double.MAX_VALUE || retirements.containsKey(d.initials())) {
+                continue;
+            }
+            retirements.put(d.initials(), at);
+            if (failed && vscLaps.length > 0 && random.nextDouble() < vscAfterFailure) {
+                double length = 1 + pick(vscLaps, random) + random.nextDouble();
+                add(cautions, new Caution(Caution.Kind.VIRTUAL_SAFETY_CAR, at, Math.min(laps, at + length)));
+            }
+        }
+        int phases = pick(safetyCars, random);
+        for (int k = 0; k < phases && safetyCarStart.length == 6 && safetyCarLaps.length > 0; k++) {
+            int bin = pick(safetyCarStart, random);
+            double start = bin == 0 ? random.nextDouble() : laps * (bin - 1 + random.nextDouble()) / 5;
+            double end = Math.min(laps, start + 1 + pick(safetyCarLaps, random));
+            if (end > start) {
+                add(cautions, new Caution(Caution.Kind.SAFETY_CAR, start, end));
+            }
+        }
+        return new Draw(new RaceSetup(race.laps(), race.minGap(), race.minGapSc(), race.duelLoss(), race.passedLoss(), race.drsWindow(),
+                race.drsFromLap(), race.drsDelayAfterSc(), race.track(), drivers, cautions, retirements), noise);
+    }
+
+    /** Adds a caution unless it comes within a lap and a half of one already there (TUM's smallest distance). */
+    private static void add(List<Caution> cautions, Caution c) {
+        for (Caution other : cautions) {
+            if (c.from() < other.to() + 1.5 && other.from() < c.to() + 1.5) {
+                return;
+            }
+        }
+        cautions.add(c);
+    }
+
+    /** An index drawn with the given probabilities (normalised). */
+    private static int pick(double[] probabilities, RandomGenerator random) {
+        double total = Arrays.stream(probabilities).sum();
+        double u = random.nextDouble() * total;
+        for (int i = 0; i < probabilities.length; i++) {
+            u -= probabilities[i];
+            if (u < 0) {
+                return i;
+            }
+        }
+        return probabilities.length - 1;
+    }
+}
