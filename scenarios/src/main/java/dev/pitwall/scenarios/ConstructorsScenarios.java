@@ -36,9 +36,9 @@ final class ConstructorsScenarios {
 
     /** Every constructor's outlook before {@code remaining}; empty when the championship has no constructors' table. */
     static List<TeamOutlook> outlooks(Championship before, List<Race> remaining, Map<String, Map<String, Integer>> assumed,
-                                      Duration limit, RandomGenerator random, int runs) {
+                                      Duration limit, RandomGenerator random, int runs, Optional<Strengths> strengths) {
         return ConstructorsModel.of(before, remaining)
-                .map(model -> new ConstructorsScenarios(model, assumed, limit).outlooks(random, runs))
+                .map(model -> new ConstructorsScenarios(model, assumed, limit).outlooks(random, runs, strengths))
                 .orElse(List.of());
     }
 
@@ -117,8 +117,8 @@ final class ConstructorsScenarios {
         return season.engine(w.found().orders(), w.found().fastestLapBy());
     }
 
-    private List<TeamOutlook> outlooks(RandomGenerator random, int runs) {
-        double[][] odds = odds(random, runs);
+    private List<TeamOutlook> outlooks(RandomGenerator random, int runs, Optional<Strengths> strengths) {
+        double[][] odds = odds(random, runs, strengths);
         List<TeamOutlook> out = new ArrayList<>();
         for (int c : tableOrder()) {
             String name = season.constructors.get(c);
@@ -187,8 +187,11 @@ final class ConstructorsScenarios {
         return 0;
     }
 
-    /** Title shares and standard errors per constructor: {uniform, its error, strength model, its error}. */
-    private double[][] odds(RandomGenerator random, int runs) {
+    /**
+     * Title shares and standard errors per constructor: {uniform, its error, strength model, its error}; the strengths
+     * given, or fitted to the finishing orders so far.
+     */
+    private double[][] odds(RandomGenerator random, int runs, Optional<Strengths> strengths) {
         double[][] odds = new double[season.m()][4];
         if (outsideTheModel.isPresent() || runs <= 0) {
             for (double[] o : odds) {
@@ -196,9 +199,8 @@ final class ConstructorsScenarios {
             }
             return odds;
         }
-        List<int[]> past = season.before.racesRun().stream()
-                .map(r -> SeasonModel.finishingOrder(Classifier.classify(season.before, r), season.cars)).toList();
-        double[] strength = Simulator.fit(season.n(), past);
+        double[] strength = strengths.map(s -> s.of(season.cars)).orElseGet(() -> Simulator.fit(season.n(), season.before.racesRun().stream()
+                .map(r -> SeasonModel.finishingOrder(Classifier.classify(season.before, r), season.cars)).toList()));
         double[] uniform = simulate(random, runs, Optional.empty());
         double[] strong = simulate(random, runs, Optional.of(strength));
         for (int c = 0; c < season.m(); c++) {

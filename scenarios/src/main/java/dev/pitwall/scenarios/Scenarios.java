@@ -42,6 +42,8 @@ public final class Scenarios {
 
     private final java.time.Duration limit;
     private SeveralRaces several;
+    /** The strength model of the odds when it comes from elsewhere; empty: fitted to the results so far. */
+    private Optional<Strengths> strengths = Optional.empty();
 
     private Scenarios(Championship before, List<Race> remaining, Map<String, Map<String, Integer>> assumed, java.time.Duration limit) {
         this.before = before;
@@ -114,7 +116,18 @@ public final class Scenarios {
     /** As above, with the time the solver may take on each question. */
     public static Report before(Championship championship, Race next, RandomGenerator random, int runs,
                                 Map<String, Map<String, Integer>> assumed, java.time.Duration limit) {
-        return of(championship, next, assumed, limit).report(random, runs);
+        return before(championship, next, random, runs, assumed, limit, Optional.empty());
+    }
+
+    /**
+     * As above, with the strength odds taken from {@code strengths} (a race model from elsewhere, such as the strategy
+     * lab's simulated races) instead of a fit to the season's results so far.
+     */
+    public static Report before(Championship championship, Race next, RandomGenerator random, int runs,
+                                Map<String, Map<String, Integer>> assumed, java.time.Duration limit, Optional<Strengths> strengths) {
+        Scenarios s = of(championship, next, assumed, limit);
+        s.strengths = strengths;
+        return s.report(random, runs);
     }
 
     /** The questions before {@code next}: its results, those of every later race, and their decisions set aside. */
@@ -210,7 +223,8 @@ public final class Scenarios {
         Map<String, double[]> odds = odds(random, runs);
         String model = (oddsExact ? "every finishing order of the remaining race equally likely, counted exactly"
                 : "every finishing order of each remaining race equally likely, " + runs + " simulated seasons")
-                + "; strength odds: a Plackett-Luce model fitted to the finishing orders so far, " + runs + " simulated seasons";
+                + "; strength odds: a Plackett-Luce model fitted to " + strengths.map(Strengths::source).orElse("the finishing orders so far")
+                + ", " + runs + " simulated seasons";
         List<Outlook> outlooks = new ArrayList<>();
         for (StandingsRow row : now.rows()) {
             String d = row.name();
@@ -235,7 +249,7 @@ public final class Scenarios {
             outlooks.add(new Outlook(d, row.points(), canWin ? Outlook.Answer.YES : Outlook.Answer.NO, "", best, worst, p[0], p[1], p[2], p[3],
                     witness, needs));
         }
-        List<TeamOutlook> constructors = ConstructorsScenarios.outlooks(before, remaining, assumed, limit, random, runs);
+        List<TeamOutlook> constructors = ConstructorsScenarios.outlooks(before, remaining, assumed, limit, random, runs, strengths);
         return new Report(now.after(), remaining, outlooks, constructors, model);
     }
 
@@ -416,7 +430,7 @@ public final class Scenarios {
         // The strength model: Plackett-Luce fitted to every finishing order so far.
         if (model.usable()) {
             SeasonModel season = model.season();
-            double[] strength = Simulator.fit(season.n, season.pastOrders);
+            double[] strength = strengths.map(st -> st.of(season.drivers)).orElseGet(() -> Simulator.fit(season.n, season.pastOrders));
             double[] shares = new Simulator(season, season.assumedPlaces(assumed), Optional.of(strength)).run(random, runs);
             for (int d = 0; d < drivers.size(); d++) {
                 double p = shares[d] / runs;

@@ -79,7 +79,7 @@ public record Incidents(Map<String, Double> lapSigma, double defaultLapSigma, Ma
             }
         }
         List<Caution> cautions = new ArrayList<>(race.cautions());
-        Map<String, Double> retirements = new HashMap<>(race.retirements());
+        Map<String, Double> retirements = null; // made when the first retirement is drawn: most races have none
         for (Driver d : drivers) {
             // An accident and a failure, each with its chance, at a random point; the earlier one counts.
             double at = Double.MAX_VALUE;
@@ -92,8 +92,11 @@ public record Incidents(Map<String, Double> lapSigma, double defaultLapSigma, Ma
                 failed = when < at;
                 at = Math.min(at, when);
             }
-            if (at == Double.MAX_VALUE || retirements.containsKey(d.initials())) {
+            if (at == Double.MAX_VALUE || race.retirements().containsKey(d.initials())) {
                 continue;
+            }
+            if (retirements == null) {
+                retirements = new HashMap<>(race.retirements());
             }
             retirements.put(d.initials(), at);
             if (failed && vscLaps.length > 0 && random.nextDouble() < vscAfterFailure) {
@@ -111,7 +114,8 @@ public record Incidents(Map<String, Double> lapSigma, double defaultLapSigma, Ma
             }
         }
         return new Draw(new RaceSetup(race.laps(), race.minGap(), race.minGapSc(), race.duelLoss(), race.passedLoss(), race.drsWindow(),
-                race.drsFromLap(), race.drsDelayAfterSc(), race.track(), drivers, cautions, retirements), noise);
+                race.drsFromLap(), race.drsDelayAfterSc(), race.track(), drivers, cautions,
+                retirements == null ? race.retirements() : retirements), noise);
     }
 
     /** Adds a caution unless it comes within a lap and a half of one already there (TUM's smallest distance). */

@@ -43,7 +43,11 @@ public final class RaceSimulation {
      * the fuel on board; cold tyres in the first lap of a stint; the standing start and the grid slot on lap 1.
      */
     static double greenLap(Track track, Driver d, String compound, double tyreAge, double fuel, boolean firstOfStint, int lap) {
-        double t = track.baseLap() + d.car().pace() + d.pace() + d.tyres().get(compound).loss(tyreAge) + Math.max(0, fuel) * track.fuelSensitivity();
+        return greenLap(track, d, d.tyres().get(compound), tyreAge, fuel, firstOfStint, lap);
+    }
+
+    static double greenLap(Track track, Driver d, Degradation tyre, double tyreAge, double fuel, boolean firstOfStint, int lap) {
+        double t = track.baseLap() + d.car().pace() + d.pace() + tyre.loss(tyreAge) + Math.max(0, fuel) * track.fuelSensitivity();
         if (firstOfStint) {
             t += d.coldTyreLoss();
         }
@@ -76,9 +80,28 @@ public final class RaceSimulation {
         private final double[] ownLap;
         /** Each car's race time at the start of the lap, a stop's out-lap loss included. */
         private final double[] lapStart;
-        private int[] order;
+        /** The running order, and where each car stood in it before this lap's stops. */
+        private final int[] order;
+        private final int[] placeBefore;
+        private final int[] orderBefore;
         /** noise[i][lap-1]: seconds added to driver i's lap (null: none). */
         private final double[][] noise;
+        // Worked out once per race: each stint's tyre, the standstill of the stop that starts it, the lap each car
+        // retires after, the share of each lap under a caution, and the pit-lane losses of each lap.
+        private final double[] topSpeed;
+        private final Degradation[][] tyreOfStint;
+        /** The lap at the end of which each stint's stop is made (the first stint's is 0). */
+        private final int[][] stopBefore;
+        private final double[][] standstillOfStint;
+        private final int[] retiresAfter;
+        private final double[] scShare;
+        private final double[] vscShare;
+        private final double[] pitInLane;
+        private final double[] pitOutLane;
+        // Work arrays, reused lap after lap.
+        private final double[] next;
+        private final boolean[] duelled;
+        private final int[] running;
 
         Run(RaceSetup race, double[][] noise) {
             this.race = race;
@@ -96,54 +119,110 @@ public final class RaceSimulation {
             this.byLap = new double[n][race.laps()];
             this.ownLap = new double[n];
             this.lapStart = new double[n];
+            this.placeBefore = new int[n];
+            this.orderBefore = new int[n];
+            this.next = new double[n];
+            this.duelled = new boolean[n];
+            this.running = new int[n];
+            this.tyreOfStint = new Degradation[n][];
+            this.stopBefore = new int[n][];
+            this.standstillOfStint = new double[n][];
+            this.retiresAfter = new int[n];
+            this.topSpeed = new double[n];
             for (int i = 0; i < n; i++) {
                 Driver d = drivers.get(i);
+                topSpeed[i] = d.topSpeed();
                 // A plan with refuelling says how much the car starts with; otherwise the car's tank at the start.
                 double planned = d.strategy().getFirst().fuelAdded();
                 fuel[i] = planned > 0 ? planned : d.car().fuelAtStart();
                 tyreAge[i] = d.strategy().getFirst().tyreAge();
+                int stints = d.strategy().size();
+                tyreOfStint[i] = new Degradation[stints];
+                stopBefore[i] = new int[stints];
+                standstillOfStint[i] = new double[stints];
+                for (int s = 0; s < stints; s++) {
+                    tyreOfStint[i][s] = d.tyres().get(d.strategy().get(s).compound());
+                    stopBefore[i][s] = d.strategy().get(s).inLap();
+                    standstillOfStint[i][s] = RaceSimulation.standstill(race.track(), d, d.strategy().get(s).fuelAdded());
+                }
+                // Retirements from the events: progress X.5 means out during lap X+1.
+                Double at = race.retirements().get(d.initials());
+                retiresAfter[i] = at == null ? Integer.MAX_VALUE : (int) Math.floor(at);
             }
-            Integer[] grid = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                grid[i] = i;
+            int laps = race.laps();
+            this.scShare = new double[laps + 1];
+            this.vscShare = new double[laps + 1];
+            this.pitInLane = new double[laps + 1];
+            this.pitOutLane = new double[laps + 1];
+            Track track = race.track();
+            for (int lap = 1; lap <= laps; lap++) {
+                scShare[lap] = share(lap, Caution.Kind.SAFETY_CAR);
+                vscShare[lap] = share(lap, Caution.Kind.VIRTUAL_SAFETY_CAR);
+                pitInLane[lap] = pitLaneLoss(lap, true, track.pitInLap(), track.pitInLapVsc(), track.pitInLapSc());
+                pitOutLane[lap] = pitLaneLoss(lap, false, track.pitOutLap(), track.pitOutLapVsc(), track.pitOutLapSc());
             }
-            Arrays.sort(grid, Comparator.comparingInt((Integer i) -> drivers.get(i).grid()));
-            order = Arrays.stream(grid).mapToInt(Integer::intValue).toArray();
+            // The grid: by grid slot, the setup's order between equal slots.
+            order = new int[n];
+            for (int a = 0; a < n; a++) {
+                int b = a - 1;
+                while (b >= 0 && drivers.get(order[b]).grid() > drivers.get(a).grid()) {
+                    order[b + 1] = order[b];
+                    b--;
+                }
+                order[b + 1] = a;
+            }
         }
 
         RaceOutcome run() {
             int lastSc = Integer.MIN_VALUE / 2;
+            Track track = race.track();
             for (int lap = 1; lap <= race.laps(); lap++) {
-                double sc = share(lap, Caution.Kind.SAFETY_CAR);
-                double vsc = share(lap, Caution.Kind.VIRTUAL_SAFETY_CAR);
-                retire(lap);
-                double[] next = new double[n];
+                double sc = scShare[lap];
+                double vsc = vscShare[lap];
+                for (int i = 0; i < n; i++) {
+                    if (!out[i] && lap > retiresAfter[i]) {
+                        out[i] = true;
+                        reason[i] = "retired";
+                    }
+                }
                 boolean drs = race.drsFromLap().isPresent() && lap >= race.drsFromLap().getAsInt() && sc == 0 && vsc == 0
                         && lap > lastSc + race.drsDelayAfterSc();
                 // Cars leaving the pits rejoin where their time puts them: the order changes without a fight.
-                int[] before = order;
+                System.arraycopy(order, 0, orderBefore, 0, n);
+                for (int k = 0; k < n; k++) {
+                    placeBefore[orderBefore[k]] = k;
+                }
                 for (int i = 0; i < n; i++) {
                     lapStart[i] = out[i] ? Double.MAX_VALUE : time[i] + pitOutLoss(i, lap);
                 }
-                order = Arrays.stream(order).boxed().sorted(Comparator.comparing((Integer i) -> out[i])
-                        .thenComparing(i -> -lapsDone[i]).thenComparingDouble(i -> lapStart[i])).mapToInt(Integer::intValue).toArray();
-                for (int k = 0; k < order.length; k++) {
+                sortBy(lapStart);
+                double slow = track.baseLap() * track.vscLapFactor();
+                double share = Math.max(sc, vsc);
+                for (int k = 0; k < n; k++) {
                     int i = order[k];
                     if (out[i]) {
                         continue;
                     }
-                    double t = lapTime(i, lap, sc, vsc) + (noise == null ? 0 : noise[i][lap - 1]);
-                    ownLap[i] = lapTime(i, lap, 0, 0);
+                    Driver d = drivers.get(i);
+                    double green = greenLap(track, d, tyreOfStint[i][stint[i]], tyreAge[i], fuel[i], lapInStint[i] == 0, lap);
+                    // Under a caution the affected part of the lap is no quicker than the caution's pace (the safety
+                    // car's own, slower pace holds the queue: see meet).
+                    double t = share > 0 ? (1 - share) * green + share * Math.max(green, slow) : green;
+                    t += noise == null ? 0 : noise[i][lap - 1];
+                    ownLap[i] = green;
                     if (drs) {
                         // Half the DRS gain on the main straight (the gap at the line), half elsewhere (after the stops).
-                        int b = indexOf(before, i);
-                        if (b > 0 && !out[before[b - 1]] && lapStart[before[b - 1]] == time[before[b - 1]]
-                                && lapsDone[before[b - 1]] == lapsDone[i] && time[i] - time[before[b - 1]] <= race.drsWindow()) {
-                            t += race.track().drsEffect() * DRS_MAIN_STRAIGHT;
+                        int b = placeBefore[i];
+                        if (b > 0) {
+                            int ahead = orderBefore[b - 1];
+                            if (!out[ahead] && lapStart[ahead] == time[ahead] && lapsDone[ahead] == lapsDone[i]
+                                    && time[i] - time[ahead] <= race.drsWindow()) {
+                                t += track.drsEffect() * DRS_MAIN_STRAIGHT;
+                            }
                         }
                         if (k > 0 && !out[order[k - 1]] && lapsDone[order[k - 1]] == lapsDone[i]
                                 && lapStart[i] - lapStart[order[k - 1]] <= race.drsWindow()) {
-                            t += race.track().drsEffect() * (1 - DRS_MAIN_STRAIGHT);
+                            t += track.drsEffect() * (1 - DRS_MAIN_STRAIGHT);
                         }
                     }
                     next[i] = lapStart[i] + t;
@@ -155,12 +234,15 @@ public final class RaceSimulation {
                     }
                 }
                 for (int i = 0; i < n; i++) {
-                    if (!out[i] && fuelAfterLap(i, lap, sc, vsc) < -DRY) {
+                    if (out[i]) {
+                        continue;
+                    }
+                    double left = fuelAfterLap(i, lap, sc, vsc);
+                    if (left < -DRY) {
                         out[i] = true; // the tank ran dry before the line
                         reason[i] = "out of fuel";
-                    }
-                    if (!out[i]) {
-                        afterLap(i, lap, sc, vsc);
+                    } else {
+                        afterLap(i, lap, sc, vsc, left);
                         time[i] = next[i];
                         byLap[i][lap - 1] = time[i];
                         lapsDone[i] = lap;
@@ -169,10 +251,36 @@ public final class RaceSimulation {
                 if (sc > 0) {
                     lastSc = lap;
                 }
-                order = Arrays.stream(order).boxed().sorted(Comparator.comparing((Integer i) -> out[i])
-                        .thenComparing(i -> -lapsDone[i]).thenComparingDouble(i -> time[i])).mapToInt(Integer::intValue).toArray();
+                sortBy(time);
             }
             return classify();
+        }
+
+        /**
+         * Sorts the running order in place: running cars first, most laps first, then by {@code key} (stable, and
+         * nearly linear, as the order changes little from one sort to the next).
+         */
+        private void sortBy(double[] key) {
+            for (int a = 1; a < n; a++) {
+                int x = order[a];
+                int b = a - 1;
+                while (b >= 0 && behind(order[b], x, key)) {
+                    order[b + 1] = order[b];
+                    b--;
+                }
+                order[b + 1] = x;
+            }
+        }
+
+        /** Whether car p belongs strictly behind car q. */
+        private boolean behind(int p, int q, double[] key) {
+            if (out[p] != out[q]) {
+                return out[p];
+            }
+            if (lapsDone[p] != lapsDone[q]) {
+                return lapsDone[p] < lapsDone[q];
+            }
+            return Double.compare(key[p], key[q]) > 0;
         }
 
         private double share(int lap, Caution.Kind kind) {
@@ -185,61 +293,20 @@ public final class RaceSimulation {
             return s;
         }
 
-        /** Retirements from the events (progress X.5: out during lap X+1) and cars that ran dry. */
-        private void retire(int lap) {
-            for (int i = 0; i < n; i++) {
-                if (out[i]) {
-                    continue;
-                }
-                Double at = race.retirements().get(drivers.get(i).initials());
-                if (at != null && lap > Math.floor(at)) {
-                    out[i] = true;
-                    reason[i] = "retired";
-                }
-            }
-        }
-
-        private double lapTime(int i, int lap, double sc, double vsc) {
-            Driver d = drivers.get(i);
-            Track track = race.track();
-            double t = greenLap(track, d, d.strategy().get(stint[i]).compound(), tyreAge[i], fuel[i], lapInStint[i] == 0, lap);
-            // Under a caution the affected part of the lap is no quicker than the caution's pace (the safety car's own,
-            // slower pace holds the queue: see meet).
-            double slow = track.baseLap() * track.vscLapFactor();
-            double share = Math.max(sc, vsc);
-            return share > 0 ? (1 - share) * t + share * Math.max(t, slow) : t;
-        }
-
         /** The time a stop costs in the lap the car comes in: the pit-lane loss, and the standstill if the pits lie before the line. */
         private double pitInLoss(int i, int lap) {
-            Driver d = drivers.get(i);
-            if (stint[i] + 1 >= d.strategy().size() || d.strategy().get(stint[i] + 1).inLap() != lap) {
+            if (stint[i] + 1 >= stopBefore[i].length || stopBefore[i][stint[i] + 1] != lap) {
                 return 0;
             }
-            Track track = race.track();
-            return pitLaneLoss(lap, true, track.pitInLap(), track.pitInLapVsc(), track.pitInLapSc())
-                    + (track.standstillOutLap() ? 0 : standstill(d, d.strategy().get(stint[i] + 1)));
+            return pitInLane[lap] + (race.track().standstillOutLap() ? 0 : standstillOfStint[i][stint[i] + 1]);
         }
 
         /** The time a stop costs in the lap the car goes out: the pit-lane loss, and the standstill if the pits lie after the line. */
         private double pitOutLoss(int i, int lap) {
-            Driver d = drivers.get(i);
-            Stint current = d.strategy().get(stint[i]);
-            if (stint[i] == 0 || current.inLap() != lap - 1) {
+            if (stint[i] == 0 || stopBefore[i][stint[i]] != lap - 1) {
                 return 0;
             }
-            Track track = race.track();
-            return pitLaneLoss(lap, false, track.pitOutLap(), track.pitOutLapVsc(), track.pitOutLapSc())
-                    + (track.standstillOutLap() ? standstill(d, current) : 0);
-        }
-
-        private static int indexOf(int[] array, int value) {
-            for (int k = 0; k < array.length; k++) {
-                if (array[k] == value) {
-                    return k;
-                }
-            }
-            return -1;
+            return pitOutLane[lap] + (race.track().standstillOutLap() ? standstillOfStint[i][stint[i]] : 0);
         }
 
         /**
@@ -261,42 +328,47 @@ public final class RaceSimulation {
             return green;
         }
 
-        private double standstill(Driver d, Stint fitted) {
-            return RaceSimulation.standstill(race.track(), d, fitted.fuelAdded());
-        }
-
         /** Cars meet on track: passes, duels and cars held behind, until nothing changes. */
         private void meet(double[] next, double sc, double vsc) {
             Track track = race.track();
             boolean noPassing = sc > 0 || vsc >= 0.5;
-            boolean[] duelled = new boolean[n];
-            int[] running = Arrays.stream(order).filter(i -> !out[i]).toArray();
-            if (sc > 0 && running.length > 0) {
+            Arrays.fill(duelled, false);
+            int count = 0;
+            for (int i : order) {
+                if (!out[i]) {
+                    running[count++] = i;
+                }
+            }
+            if (sc > 0 && count > 0) {
                 // The leader is held by the safety car itself, which laps at its own slower pace.
                 int leader = running[0];
                 next[leader] = Math.max(next[leader], lapStart[leader] + (1 - sc) * ownLap[leader] + sc * track.baseLap() * track.scLapFactor());
             }
+            double gap = sc > 0 ? race.minGapSc() : race.minGap();
+            if (noPassing) {
+                // Under a safety car the field closes up behind it: each car runs the caution's pace until it reaches
+                // the back of the queue, then the queue's pace, the gap per place apart. Under a virtual one nobody
+                // passes either.
+                for (int k = 1; k < count; k++) {
+                    int front = running[k - 1];
+                    int rear = running[k];
+                    if (lapsDone[front] == lapsDone[rear]) {
+                        next[rear] = Math.max(next[rear], next[front] + gap);
+                    }
+                }
+                return;
+            }
+            double overtakeGap = track.overtakeGap();
+            double perKmh = track.overtakeGapPerKmh();
             for (int pass = 0; pass < n; pass++) {
                 boolean changed = false;
-                for (int k = 1; k < running.length; k++) {
+                for (int k = 1; k < count; k++) {
                     int front = running[k - 1];
                     int rear = running[k];
                     if (lapsDone[front] != lapsDone[rear]) {
                         continue; // a lapped car is not raced
                     }
-                    double gap = noPassing ? (sc > 0 ? race.minGapSc() : race.minGap()) : race.minGap();
-                    if (sc > 0) {
-                        // The field closes up behind the safety car: each car runs the caution's pace until it reaches
-                        // the back of the queue, then the queue's pace, the gap per place apart.
-                        next[rear] = Math.max(next[rear], next[front] + gap);
-                        continue;
-                    }
-                    if (noPassing) {
-                        next[rear] = Math.max(next[rear], next[front] + gap);
-                        continue;
-                    }
-                    double needed = track.overtakeGap() + track.overtakeGapPerKmh()
-                            * (drivers.get(rear).topSpeed() - drivers.get(front).topSpeed());
+                    double needed = overtakeGap + perKmh * (topSpeed[rear] - topSpeed[front]);
                     if (next[rear] + needed < next[front]) {
                         next[front] += race.passedLoss();
                         running[k - 1] = rear;
@@ -328,14 +400,14 @@ public final class RaceSimulation {
             return fuel[i] - burn * (1 - sc - vsc + sc * d.car().burnFactorSc() + vsc * d.car().burnFactorVsc());
         }
 
-        /** Fuel burnt, tyre worn, and a stop made at the end of the lap. */
-        private void afterLap(int i, int lap, double sc, double vsc) {
+        /** Fuel burnt (leaving {@code fuelLeft}), tyre worn, and a stop made at the end of the lap. */
+        private void afterLap(int i, int lap, double sc, double vsc, double fuelLeft) {
             Driver d = drivers.get(i);
             double green = 1 - sc - vsc;
-            fuel[i] = fuelAfterLap(i, lap, sc, vsc);
+            fuel[i] = fuelLeft;
             tyreAge[i] += green + sc * d.wearFactorSc() + vsc * d.wearFactorVsc();
             lapInStint[i]++;
-            if (stint[i] + 1 < d.strategy().size() && d.strategy().get(stint[i] + 1).inLap() == lap) {
+            if (stint[i] + 1 < stopBefore[i].length && stopBefore[i][stint[i] + 1] == lap) {
                 stint[i]++;
                 Stint fitted = d.strategy().get(stint[i]);
                 tyreAge[i] = fitted.tyreAge();
@@ -355,29 +427,41 @@ public final class RaceSimulation {
                     leader = Math.min(leader, time[i]);
                 }
             }
-            List<RaceOutcome.Finisher> lines = new ArrayList<>();
-            Map<String, double[]> history = new HashMap<>();
+            int[] laps = new int[n];
+            double[] at = new double[n];
+            @SuppressWarnings("unchecked")
+            Map.Entry<String, double[]>[] history = new Map.Entry[n];
             for (int i = 0; i < n; i++) {
-                int laps = lapsDone[i];
+                laps[i] = lapsDone[i];
                 if (!out[i]) {
                     for (int k = 1; k <= lapsDone[i]; k++) {
                         if (byLap[i][k - 1] >= leader) {
-                            laps = k;
+                            laps[i] = k;
                             break;
                         }
                     }
                 }
-                double at = laps == 0 ? 0 : byLap[i][laps - 1];
-                lines.add(new RaceOutcome.Finisher(0, drivers.get(i).initials(), laps, at, out[i], out[i] ? reason[i] : "finished"));
-                history.put(drivers.get(i).initials(), Arrays.copyOf(byLap[i], laps));
+                at[i] = laps[i] == 0 ? 0 : byLap[i][laps[i] - 1];
+                history[i] = Map.entry(drivers.get(i).initials(), Arrays.copyOf(byLap[i], laps[i]));
             }
-            lines.sort(Comparator.comparing(RaceOutcome.Finisher::retired).thenComparing(f -> -f.laps())
-                    .thenComparingDouble(RaceOutcome.Finisher::raceTime));
-            List<RaceOutcome.Finisher> numbered = new ArrayList<>();
-            for (RaceOutcome.Finisher f : lines) {
-                numbered.add(new RaceOutcome.Finisher(numbered.size() + 1, f.driver(), f.laps(), f.raceTime(), f.retired(), f.reason()));
+            // Running cars first, then by laps (most first), then by time: a stable insertion sort of the indexes.
+            int[] ranked = new int[n];
+            for (int a = 0; a < n; a++) {
+                int x = a;
+                int b = a - 1;
+                while (b >= 0 && (out[ranked[b]] != out[x] ? out[ranked[b]]
+                        : laps[ranked[b]] != laps[x] ? laps[ranked[b]] < laps[x] : Double.compare(at[ranked[b]], at[x]) > 0)) {
+                    ranked[b + 1] = ranked[b];
+                    b--;
+                }
+                ranked[b + 1] = x;
             }
-            return new RaceOutcome(numbered, history);
+            RaceOutcome.Finisher[] lines = new RaceOutcome.Finisher[n];
+            for (int k = 0; k < n; k++) {
+                int i = ranked[k];
+                lines[k] = new RaceOutcome.Finisher(k + 1, drivers.get(i).initials(), laps[i], at[i], out[i], out[i] ? reason[i] : "finished");
+            }
+            return new RaceOutcome(List.of(lines), Map.ofEntries(history));
         }
     }
 }

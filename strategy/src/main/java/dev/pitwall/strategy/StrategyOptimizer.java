@@ -51,9 +51,23 @@ public final class StrategyOptimizer {
                 java.util.Arrays.fill(b, Double.POSITIVE_INFINITY);
             }
         }
+        // Every stint's time, worked out once: the first (on the starting set) ending at each lap, and every later one
+        // (fresh set) from each lap to each later lap.
+        double[][] firstStint = new double[k][laps + 1];
+        double[][][] stint = new double[k][laps + 1][laps + 1];
+        for (int c = 0; c < k; c++) {
+            stintTimes(race, driver, compounds.get(c), 1, startAge, refuel, fuelAtLap, firstStint[c]);
+            for (int from = 2; from <= laps; from++) {
+                stintTimes(race, driver, compounds.get(c), from, 0, refuel, fuelAtLap, stint[c][from]);
+            }
+        }
+        double[] stopAfter = new double[laps + 1]; // a stop before a stint of this many laps
+        for (int length = 1; length <= laps; length++) {
+            stopAfter[length] = stop(race, driver, refuel ? driver.car().burnPerLap() * length : 0);
+        }
         for (int end = 1; end <= laps; end++) {
             for (int c = 0; c < k; c++) {
-                double t = stint(race, driver, compounds.get(c), 1, end, startAge, refuel, fuelAtLap);
+                double t = firstStint[c][end];
                 int mask = 1 << c;
                 if (t < best[0][end][mask]) {
                     best[0][end][mask] = t;
@@ -70,10 +84,10 @@ public final class StrategyOptimizer {
                         continue;
                     }
                     for (int c = 0; c < k; c++) {
+                        double[] times = stint[c][start + 1];
+                        int m = mask | (1 << c);
                         for (int end = start + 1; end <= laps; end++) {
-                            double fuel = refuel ? driver.car().burnPerLap() * (end - start) : 0;
-                            double t = before + stop(race, driver, fuel) + stint(race, driver, compounds.get(c), start + 1, end, 0, refuel, fuelAtLap);
-                            int m = mask | (1 << c);
+                            double t = before + stopAfter[end - start] + times[end];
                             if (t < best[s][end][m]) {
                                 best[s][end][m] = t;
                                 fromLap[s][end][m] = start;
@@ -136,14 +150,27 @@ public final class StrategyOptimizer {
         return fuel;
     }
 
-    /** The time of laps {@code from}..{@code to} on one set, as the simulation computes it for a car alone. */
-    private static double stint(RaceSetup race, Driver d, String compound, int from, int to, int age, boolean refuel, double[] fuelAtLap) {
-        double t = 0;
-        for (int lap = from; lap <= to; lap++) {
-            double fuel = refuel ? d.car().burnPerLap() * (to - lap + 1) : fuelAtLap[lap];
-            t += RaceSimulation.greenLap(race.track(), d, compound, age + lap - from, fuel, lap == from, lap);
+    /**
+     * {@code out[to]}: the time of laps {@code from}..{@code to} on one set, for every {@code to}, summed lap by lap in
+     * the simulation's order so the totals are the simulation's own. Without refuelling the fuel on board depends only
+     * on the lap, so each total extends the one before; with it a stint carries just its own fuel, so each is summed anew.
+     */
+    private static void stintTimes(RaceSetup race, Driver d, String compound, int from, int age, boolean refuel, double[] fuelAtLap,
+                                   double[] out) {
+        Degradation tyre = d.tyres().get(compound);
+        double running = 0;
+        for (int to = from; to < out.length; to++) {
+            if (refuel) {
+                double t = 0;
+                for (int lap = from; lap <= to; lap++) {
+                    t += RaceSimulation.greenLap(race.track(), d, tyre, age + lap - from, d.car().burnPerLap() * (to - lap + 1), lap == from, lap);
+                }
+                out[to] = t;
+            } else {
+                running += RaceSimulation.greenLap(race.track(), d, tyre, age + to - from, fuelAtLap[to], to == from, to);
+                out[to] = running;
+            }
         }
-        return t;
     }
 
     /** A stop in green running: both pit-lane losses and the standstill. */
