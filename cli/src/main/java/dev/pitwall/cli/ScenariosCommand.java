@@ -1,6 +1,11 @@
 package dev.pitwall.cli;
 
 import dev.pitwall.core.model.Championship;
+import dev.pitwall.core.model.Entrant;
+import dev.pitwall.scenarios.Strengths;
+import dev.pitwall.strategy.MonteCarlo;
+import dev.pitwall.strategy.RaceSetup;
+import dev.pitwall.strategy.StrategyFile;
 import dev.pitwall.server.ScenariosReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,6 +39,10 @@ final class ScenariosCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "10000", description = "Simulated seasons for the odds (default: ${DEFAULT-VALUE}).")
     int runs;
 
+    @Option(names = "--race-model", paramLabel = "<file>", description = "Take the strength odds from simulated races of this "
+            + "strategy file (.yaml) or TUM race file (.ini), as many as --runs, instead of a fit to the results so far.")
+    java.nio.file.Path raceModel;
+
     @Option(names = "--time-limit", defaultValue = "2", paramLabel = "<seconds>",
             description = "Seconds the solver may spend on one question before its answer is undecided (default: ${DEFAULT-VALUE}).")
     double timeLimit;
@@ -66,14 +75,36 @@ final class ScenariosCommand implements Callable<Integer> {
                     .findFirst()).orElseGet(() -> championship.requireEntrant(m.group(2))).name();
             assumed.computeIfAbsent(race, r -> new LinkedHashMap<>()).put(name, Integer.parseInt(m.group(3)));
         }
+        Optional<Strengths> strengths = Optional.empty();
+        if (raceModel != null) {
+            strengths = Optional.of(strengths(championship));
+        }
         try {
             options.print(spec.commandLine().getOut(), ScenariosReport.of(championship,
                     Optional.ofNullable(after).map(championship::requireRace), Optional.ofNullable(driver), runs, seed, assumed,
-                    java.time.Duration.ofMillis(Math.max(1, Math.round(timeLimit * 1000)))));
+                    java.time.Duration.ofMillis(Math.max(1, Math.round(timeLimit * 1000))), strengths));
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return Pitwall.INPUT_ERROR;
         }
         return 0;
+    }
+
+    /**
+     * The strength model from the race file's simulated races: every run's finishing order, its drivers matched to the
+     * entry list by name (a driver the championship does not know is left out of the fit).
+     */
+    private Strengths strengths(Championship championship) {
+        StrategyFile.Race race = StrategyFile.readAny(raceModel);
+        RaceSetup setup = race.incidents().random() ? race.setup().withoutEvents() : race.setup();
+        if (setup.drivers().stream().noneMatch(d -> championship.entrant(d.name()).isPresent())) {
+            throw new ParameterException(spec.commandLine(), raceModel + ": none of its drivers is in the entry list of " + championship.name());
+        }
+        List<List<String>> orders = new ArrayList<>();
+        for (List<String> order : MonteCarlo.orders(setup, race.incidents(), seed, runs)) {
+            orders.add(order.stream().map(championship::entrant).flatMap(Optional::stream).map(Entrant::name).toList());
+        }
+        return Strengths.fit(orders, runs + " simulated races of " + race.name() + " (" + raceModel.getFileName()
+                + (race.incidents().random() ? "" : "; nothing left to chance, so every race is the same") + ")");
     }
 }

@@ -295,6 +295,42 @@ class CliTest {
     }
 
     @Test
+    void theStrategyLabsSimulatedGrandFinalsCanBeTheRaceModelOfTheOdds() {
+        JsonNode fitted = pitwall("scenarios", EXAMPLE, "--after", "Race 2", "--runs", "2000", "--format", "json").json();
+        Run run = pitwall("scenarios", EXAMPLE, "--after", "Race 2", "--runs", "2000", "--format", "json",
+                "--race-model", "../examples/gtws-2024-nations-cup/grand-final-strategy.yaml");
+
+        assertThat(run.status()).as(run.err()).isZero();
+        JsonNode simulated = run.json();
+        assertThat(simulated.get("odds").asText()).contains("2000 simulated races of Grand Final (grand-final-strategy.yaml)");
+        // The same exact answers; only the strength odds change. In the simulated Grand Final Drumont wins most races
+        // and de Bruin runs dry: the model moves the title towards Drumont and away from de Bruin.
+        for (int i = 0; i < simulated.get("drivers").size(); i++) {
+            assertThat(simulated.get("drivers").get(i).get("canWin")).isEqualTo(fitted.get("drivers").get(i).get("canWin"));
+        }
+        assertThat(strength(simulated, "Kylian Drumont")).isGreaterThan(strength(fitted, "Kylian Drumont") + 0.2);
+        assertThat(strength(simulated, "Kaj de Bruin")).isLessThanOrEqualTo(strength(fitted, "Kaj de Bruin"));
+        double total = 0;
+        for (JsonNode d : simulated.get("drivers")) {
+            total += d.get("strengthProbability").asDouble();
+        }
+        assertThat(total).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+
+        Run wrong = pitwall("scenarios", EXAMPLE, "--after", "Race 2", "--race-model", "../../shared/data/tum-race-simulation/pars_Austin_2014.ini");
+        assertThat(wrong.status()).isEqualTo(2);
+        assertThat(wrong.err()).contains("none of its drivers is in the entry list");
+    }
+
+    private static double strength(JsonNode report, String driver) {
+        for (JsonNode d : report.get("drivers")) {
+            if (d.get("driver").asText().equals(driver)) {
+                return d.get("strengthProbability").asDouble();
+            }
+        }
+        throw new AssertionError(driver);
+    }
+
+    @Test
     void whatIfMiyazonoWinsTheGrandFinal() {
         JsonNode json = pitwall("scenarios", EXAMPLE, "--after", "Race 2", "--assume", "Grand Final: Miyazono 1", "--runs", "500",
                 "--format", "json").json();

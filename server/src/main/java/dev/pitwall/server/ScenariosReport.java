@@ -62,6 +62,13 @@ public record ScenariosReport(String after, List<String> remaining, String odds,
     /** The same, with the time the solver may spend on each question. */
     public static ScenariosReport of(Championship championship, Optional<Race> after, Optional<String> driver, int runs, long seed,
                                      java.util.Map<String, java.util.Map<String, Integer>> assumed, java.time.Duration limit) {
+        return of(championship, after, driver, runs, seed, assumed, limit, Optional.empty());
+    }
+
+    /** The same, with the strength odds from a race model of its own (simulated races, say). */
+    public static ScenariosReport of(Championship championship, Optional<Race> after, Optional<String> driver, int runs, long seed,
+                                     java.util.Map<String, java.util.Map<String, Integer>> assumed, java.time.Duration limit,
+                                     Optional<dev.pitwall.scenarios.Strengths> strengths) {
         List<Race> races = championship.races();
         int afterIndex;
         if (after.isEmpty()) {
@@ -71,7 +78,7 @@ public record ScenariosReport(String after, List<String> remaining, String odds,
             afterIndex = races.indexOf(after.get());
         }
         Scenarios.Report report = afterIndex + 1 >= races.size() ? Scenarios.decided(championship)
-                : Scenarios.before(championship, races.get(afterIndex + 1), new SplittableRandom(seed), runs, assumed, limit);
+                : Scenarios.before(championship, races.get(afterIndex + 1), new SplittableRandom(seed), runs, assumed, limit, strengths);
         Optional<String> only = driver.map(d -> championship.requireEntrant(d).name());
         List<Row> rows = new ArrayList<>();
         for (Outlook o : report.drivers()) {

@@ -87,6 +87,20 @@ public final class MonteCarlo {
         return new Odds(drivers, runs, positions, retired);
     }
 
+    /**
+     * Every run's finishing order, winner first, by the drivers' names (the retired classified behind the running cars):
+     * a race model to fit, for the championship odds.
+     */
+    public static List<List<String>> orders(RaceSetup race, Incidents incidents, long seed, int runs) {
+        List<List<String>> orders = new ArrayList<>(runs);
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        race.drivers().forEach(d -> names.put(d.initials(), d.name()));
+        for (long runSeed : runSeeds(seed, runs)) {
+            orders.add(RaceSimulation.run(incidents.draw(race, new SplittableRandom(runSeed))).order().stream().map(names::get).toList());
+        }
+        return orders;
+    }
+
     /** A strategy to try for the driver, with a label for tables. */
     public record Candidate(String label, List<Stint> strategy) {
         public Candidate {
