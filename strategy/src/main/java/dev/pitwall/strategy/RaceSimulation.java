@@ -95,6 +95,8 @@ public final class RaceSimulation {
         private final double[][] standstillOfStint;
         private final int[] retiresAfter;
         private final double[] scShare;
+        /** Whether a safety car already on track at the start of the lap covers part of it. */
+        private final boolean[] scOutBefore;
         private final double[] vscShare;
         private final double[] pitInLane;
         private final double[] pitOutLane;
@@ -151,12 +153,16 @@ public final class RaceSimulation {
             }
             int laps = race.laps();
             this.scShare = new double[laps + 1];
+            this.scOutBefore = new boolean[laps + 1];
             this.vscShare = new double[laps + 1];
             this.pitInLane = new double[laps + 1];
             this.pitOutLane = new double[laps + 1];
             Track track = race.track();
             for (int lap = 1; lap <= laps; lap++) {
                 scShare[lap] = share(lap, Caution.Kind.SAFETY_CAR);
+                for (Caution c : race.cautions()) {
+                    scOutBefore[lap] |= c.kind() == Caution.Kind.SAFETY_CAR && c.from() <= lap - 1 && c.to() > lap - 1;
+                }
                 vscShare[lap] = share(lap, Caution.Kind.VIRTUAL_SAFETY_CAR);
                 pitInLane[lap] = pitLaneLoss(lap, true, track.pitInLap(), track.pitInLapVsc(), track.pitInLapSc());
                 pitOutLane[lap] = pitLaneLoss(lap, false, track.pitOutLap(), track.pitOutLapVsc(), track.pitOutLapSc());
@@ -227,7 +233,7 @@ public final class RaceSimulation {
                     }
                     next[i] = lapStart[i] + t;
                 }
-                meet(next, sc, vsc);
+                meet(lap, sc, vsc);
                 for (int i = 0; i < n; i++) {
                     if (!out[i]) {
                         next[i] += pitInLoss(i, lap); // the order changes at the end of the lap, without a fight
@@ -329,7 +335,7 @@ public final class RaceSimulation {
         }
 
         /** Cars meet on track: passes, duels and cars held behind, until nothing changes. */
-        private void meet(double[] next, double sc, double vsc) {
+        private void meet(int lap, double sc, double vsc) {
             Track track = race.track();
             boolean noPassing = sc > 0 || vsc >= 0.5;
             Arrays.fill(duelled, false);
@@ -339,8 +345,9 @@ public final class RaceSimulation {
                     running[count++] = i;
                 }
             }
-            if (sc > 0 && count > 0) {
-                // The leader is held by the safety car itself, which laps at its own slower pace.
+            if (sc > 0 && count > 0 && scOutBefore[lap]) {
+                // The leader is held by the safety car itself, which laps at its own slower pace: from the lap after it
+                // came out (in the lap it comes out, the leader runs the caution's pace until he reaches it).
                 int leader = running[0];
                 next[leader] = Math.max(next[leader], lapStart[leader] + (1 - sc) * ownLap[leader] + sc * track.baseLap() * track.scLapFactor());
             }
@@ -368,13 +375,8 @@ public final class RaceSimulation {
                     if (lapsDone[front] != lapsDone[rear]) {
                         continue; // a lapped car is not raced
                     }
-                    double needed = overtakeGap + perKmh * (topSpeed[rear] - topSpeed[front]);
-                    if (next[rear] + needed < next[front]) {
-                        next[front] += race.passedLoss();
-                        running[k - 1] = rear;
-                        running[k] = front;
-                        changed = true;
-                    } else if (next[rear] < next[front] + gap) {
+                    if (next[rear] < next[front] + gap) {
+                        // Close enough to fight (or already ahead): both lose the duel's time, once a lap.
                         if (!duelled[rear]) {
                             next[rear] += race.duelLoss();
                             duelled[rear] = true;
@@ -383,7 +385,15 @@ public final class RaceSimulation {
                             next[front] += race.duelLoss();
                             duelled[front] = true;
                         }
-                        next[rear] = Math.max(next[rear], next[front] + gap);
+                    }
+                    double needed = overtakeGap + perKmh * (topSpeed[rear] - topSpeed[front]);
+                    if (next[rear] + needed <= next[front]) {
+                        next[front] += race.passedLoss();
+                        running[k - 1] = rear;
+                        running[k] = front;
+                        changed = true;
+                    } else if (next[rear] < next[front] + gap) {
+                        next[rear] = next[front] + gap;
                     }
                 }
                 if (!changed) {

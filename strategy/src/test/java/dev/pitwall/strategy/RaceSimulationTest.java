@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The race model on TUM's 121 parameter files (LGPL-3.0, TU Munich) and on small races built to isolate one effect
@@ -141,6 +142,45 @@ class RaceSimulationTest {
         double[] sec = RaceSimulation.run(caution).raceTimeByLap().get("SEC");
         double[] ldr = RaceSimulation.run(caution).raceTimeByLap().get("LDR");
         assertThat(sec[16] - ldr[16]).isLessThan(gapGreen).isGreaterThanOrEqualTo(0.8 - 1e-9);
+    }
+
+    @Test
+    void aPassCostsBothCarsTheDuelAndThePassedCarMore() {
+        Car c = car(OptionalDouble.empty());
+        Driver slow = new Driver("SLO", "Slow", c, 0.3, 1, 320, 1.0, 0.25, 0.5, Map.of("A3", new Degradation.Linear(0, 0.08)),
+                List.of(new Stint(0, "A3", 0, 0)));
+        Driver quick = new Driver("MQK", "Much quicker", c, -2.0, 2, 320, 1.0, 0.25, 0.5, Map.of("A3", new Degradation.Linear(0, 0.08)),
+                List.of(new Stint(0, "A3", 0, 0)));
+        RaceSetup race = new RaceSetup(5, 0.5, 0.8, 0.3, 0.3, 1.0, OptionalInt.empty(), 2, TRACK, List.of(slow, quick), List.of(), Map.of());
+        RaceOutcome both = RaceSimulation.run(race);
+        double slowAlone = RaceSimulation.run(race.withDrivers(List.of(slow))).of("SLO").raceTime();
+        double quickAlone = RaceSimulation.run(race.withDrivers(List.of(quick))).of("MQK").raceTime();
+        // Passed in the first lap (TUM's rule: cars that close fight, both lose the duel's time; the passed car more).
+        assertThat(both.order()).containsExactly("MQK", "SLO");
+        assertThat(both.of("MQK").raceTime()).isCloseTo(quickAlone + 0.3, within(1e-9));
+        assertThat(both.of("SLO").raceTime()).isCloseTo(slowAlone + 0.3 + 0.3, within(1e-9));
+    }
+
+    @Test
+    void theFieldClosesUpOnlyFromTheLapAfterTheSafetyCarComesOut() {
+        Car c = car(OptionalDouble.empty());
+        Driver leader = new Driver("LDR", "Leader", c, -1.0, 1, 320, 1.0, 0.25, 0.5, Map.of("A3", new Degradation.Linear(0, 0.05)),
+                List.of(new Stint(0, "A3", 0, 0)));
+        Driver second = new Driver("SEC", "Second", c, 0.0, 2, 320, 1.0, 0.25, 0.5, Map.of("A3", new Degradation.Linear(0, 0.05)),
+                List.of(new Stint(0, "A3", 0, 0)));
+        RaceSetup green = new RaceSetup(20, 0.5, 0.8, 0.3, 0.3, 1.0, OptionalInt.empty(), 2, TRACK, List.of(leader, second), List.of(), Map.of());
+        RaceSetup caution = new RaceSetup(20, 0.5, 0.8, 0.3, 0.3, 1.0, OptionalInt.empty(), 2, TRACK, List.of(leader, second),
+                List.of(new Caution(Caution.Kind.SAFETY_CAR, 14.4, 17.0)), Map.of());
+        double[] ldrGreen = RaceSimulation.run(green).raceTimeByLap().get("LDR");
+        double[] secGreen = RaceSimulation.run(green).raceTimeByLap().get("SEC");
+        double[] ldr = RaceSimulation.run(caution).raceTimeByLap().get("LDR");
+        double[] sec = RaceSimulation.run(caution).raceTimeByLap().get("SEC");
+        // Lap 15, the one it comes out in (at 40% of it): both run the caution's pace for the rest of it, so the leader
+        // gains his second a lap only over the green 40%, and nobody is held yet.
+        assertThat(sec[13] - ldr[13]).isCloseTo(secGreen[13] - ldrGreen[13], within(1e-9));
+        assertThat(sec[14] - ldr[14]).isCloseTo(sec[13] - ldr[13] + 0.4, within(1e-9)).isGreaterThan(10);
+        // Lap 16: the safety car holds the leader and the second car closes up to the queue's gap.
+        assertThat(sec[15] - ldr[15]).isCloseTo(0.8, within(1e-9));
     }
 
     @Test
