@@ -128,7 +128,10 @@ public final class F1Seasons {
         int next = rows.stream().filter(F1dbResult::classified).mapToInt(r -> Integer.parseInt(r.position())).max().orElse(0) + 1;
         List<ResultRow> result = new ArrayList<>();
         for (F1dbResult row : rows) {
-            entrants.computeIfAbsent(row.driverId(), id -> new Entrant(id, "", Optional.empty(), Optional.empty(), CarryOver.none()));
+            // The row names its driver with the entrant's own string (and a team with one string throughout), so that the
+            // engine's lookups by name find the same object and need not compare the characters.
+            Entrant entrant = entrants.computeIfAbsent(row.driverId(), id -> new Entrant(id, "", Optional.empty(), Optional.empty(),
+                    CarryOver.none()));
             int position = row.classified() ? Integer.parseInt(row.position()) : next++;
             Finish finish = switch (row.position()) {
                 case "DNF" -> new Finish.Retired(Optional.empty(), "");
@@ -137,7 +140,7 @@ public final class F1Seasons {
                 case "DNS", "DNQ", "DNPQ", "DNP" -> new Finish.DidNotStart();
                 default -> new Finish.Finished(Optional.empty());
             };
-            result.add(new ResultRow(position, row.driverId(), finish, Optional.of(row.points()), Optional.of(row.team()),
+            result.add(new ResultRow(position, entrant.name(), finish, Optional.of(row.points()), Optional.of(row.team().intern()),
                     Optional.of("#" + row.driverNumber())));
         }
         return new RaceResult(race, result,

@@ -10,7 +10,6 @@ import dev.pitwall.core.scoring.StandingsRow;
 import dev.pitwall.io.F1Seasons;
 import dev.pitwall.io.SharedData;
 import dev.pitwall.io.f1db.F1db;
-import dev.pitwall.io.f1db.F1dbSeason;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

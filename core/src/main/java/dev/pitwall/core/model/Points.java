@@ -65,7 +65,7 @@ public record Points(long numerator, long denominator) implements Comparable<Poi
     }
 
     public Points minus(Points other) {
-        return plus(other.negate());
+        return other.numerator == 0 ? this : plus(other.negate());
     }
 
     public Points times(Points other) {

@@ -70,7 +70,7 @@ public final class Classifier {
         int[] position = new int[order.size()];
         int[] scoringPosition = new int[order.size()];
         int[] carDrivers = new int[order.size()];
-        java.util.Set<Integer> vacated = new java.util.HashSet<>();
+        List<Integer> vacated = ours.isEmpty() ? List.of() : new ArrayList<>();
         for (Decision d : ours) {
             if (d instanceof Decision.PositionVacated v) {
                 vacated.add(v.position());
@@ -104,9 +104,12 @@ public final class Classifier {
         }
 
         List<FastestLap> fastest = fastestLap(result, ours);
-        java.util.Set<Integer> bonusRows = new java.util.HashSet<>();
+        boolean[] bonusRows = new boolean[order.size()];
         for (FastestLap f : fastest) {
-            bonusRows.add(bonusRow(f, order, scoringPosition, rules));
+            int row = bonusRow(f, order, scoringPosition, rules);
+            if (row >= 0) {
+                bonusRows[row] = true;
+            }
         }
         Optional<Duration> winnerTime = classified == 0 ? Optional.empty() : order.getFirst().elapsed();
         List<ClassifiedEntry> entries = new ArrayList<>();
@@ -121,7 +124,7 @@ public final class Classifier {
                     case NONE -> Points.ZERO;
                 };
             }
-            Points bonus = bonusRows.contains(i)
+            Points bonus = bonusRows[i]
                     ? bonus(rules, fastest.size(), isClassified ? OptionalInt.of(position[i]) : OptionalInt.empty()) : Points.ZERO;
             Points points = r.awarded().map(Decision.PointsAwarded::points).orElse(positionPoints.plus(bonus));
             Optional<Duration> gap = i == 0 || !(r.finish instanceof Finish.Finished) ? Optional.empty()
@@ -136,10 +139,16 @@ public final class Classifier {
     }
 
     private static boolean someoneDroveTwoCars(List<ClassifiedEntry> entries) {
-        java.util.Set<String> seen = new java.util.HashSet<>(entries.size() * 2);
-        for (ClassifiedEntry e : entries) {
-            if (!seen.add(e.driver())) {
-                return true;
+        // The names' hash codes, sorted: only two rows with the same hash can be the same driver.
+        int[] hashes = new int[entries.size()];
+        for (int i = 0; i < hashes.length; i++) {
+            hashes[i] = entries.get(i).driver().hashCode();
+        }
+        Arrays.sort(hashes);
+        for (int i = 1; i < hashes.length; i++) {
+            if (hashes[i] == hashes[i - 1]) {
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                return entries.stream().anyMatch(e -> !seen.add(e.driver()));
             }
         }
         return false;
@@ -267,19 +276,21 @@ public final class Classifier {
         final ResultRow row;
         final Finish finish;
         final List<Decision> decisions;
-        final Duration penaltyTime;
         final int group;
         final int laps;
+        /** The race time with the time penalties, when the results give one; worked out once. */
+        private final Optional<Duration> elapsed;
         final long elapsedNanos;
 
         private Runner(ResultRow row, Finish finish, List<Decision> decisions, Duration penaltyTime, RaceRules rules) {
             this.row = row;
             this.finish = finish;
             this.decisions = decisions;
-            this.penaltyTime = penaltyTime;
             this.group = group(finish, rules);
             this.laps = lapsCompleted(finish, rules);
-            this.elapsedNanos = elapsed().map(Duration::toNanos).orElse(Long.MAX_VALUE);
+            this.elapsed = finish instanceof Finish.Finished f
+                    ? (penaltyTime.isZero() ? f.elapsed() : f.elapsed().map(e -> e.plus(penaltyTime))) : Optional.empty();
+            this.elapsedNanos = elapsed.isPresent() ? elapsed.get().toNanos() : Long.MAX_VALUE;
         }
 
         static Runner of(ResultRow row, List<Decision> decisions, RaceRules rules) {
@@ -303,25 +314,24 @@ public final class Classifier {
         }
 
         Optional<Decision.Ineligible> ineligible() {
-            for (Decision d : decisions) {
-                if (d instanceof Decision.Ineligible i) {
-                    return Optional.of(i);
-                }
-            }
-            return Optional.empty();
+            return decisions.isEmpty() ? Optional.empty() : first(Decision.Ineligible.class);
         }
 
         Optional<Decision.PointsAwarded> awarded() {
+            return decisions.isEmpty() ? Optional.empty() : first(Decision.PointsAwarded.class);
+        }
+
+        private <D extends Decision> Optional<D> first(Class<D> kind) {
             for (Decision d : decisions) {
-                if (d instanceof Decision.PointsAwarded p) {
-                    return Optional.of(p);
+                if (kind.isInstance(d)) {
+                    return Optional.of(kind.cast(d));
                 }
             }
             return Optional.empty();
         }
 
         Optional<Duration> elapsed() {
-            return finish instanceof Finish.Finished f ? f.elapsed().map(e -> e.plus(penaltyTime)) : Optional.empty();
+            return elapsed;
         }
 
         boolean classified() {

@@ -14,7 +14,6 @@ import dev.pitwall.core.rules.TieBreak;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -269,6 +268,7 @@ final class StandingsCalculator {
         final Optional<DropRule> dropRule;
         private int[] firstSeen;
         private int[] previousOrder = new int[0];
+        private StandingsRow[] previousRows;
         private int[] deepAll = new int[0];
         private int[] deepScoring = new int[0];
 
@@ -347,6 +347,7 @@ final class StandingsCalculator {
                 }
             }
             previousOrder = new int[0];
+            previousRows = new StandingsRow[n];
             List<Standings> tables = new ArrayList<>(upTo + 1);
             tables.add(rank(Optional.empty(), n, running, deductions, excluded, zeroed, wins, countsAll, countsScoring, bestPlace, 0,
                     lastChange, season));
@@ -413,26 +414,82 @@ final class StandingsCalculator {
         private Standings rank(Optional<Race> after, int n, Points[] totals, Points[] deductions, boolean[] excluded, boolean[] zeroed,
                                int[] wins, int[][] countsAll, int[][] countsScoring, int[][] bestPlace, int racesCounted,
                                int[] lastChange, StandingsCalculator season) {
-            Integer[] order = new Integer[n];
             Points[] total = new Points[n];
-            boolean[] listed = new boolean[n];
-            int shown = 0;
             for (int c = 0; c < n; c++) {
                 total[c] = zeroed[c] ? Points.ZERO : carryOver[c].plus(totals[c]).minus(deductions[c]);
             }
-            // Start from the order after the previous race: tables change little from one race to the next, and
-            // the sort then has almost nothing to do.
+            // Start from the order after the previous race: tables change little from one race to the next, and the
+            // insertion sort then has almost nothing to do.
+            boolean[] listed = new boolean[n];
+            int[] sorted = new int[n];
+            int shown = 0;
             for (int c : previousOrder) {
                 listed[c] = true;
-                order[shown++] = c;
+                sorted[shown++] = c;
             }
             for (int c = 0; c < n; c++) {
                 if (!listed[c] && (present[c] || racesCounted > 0 && seen(c, racesCounted))) {
-                    order[shown++] = c;
+                    sorted[shown++] = c;
                 }
             }
-            List<TieBreak> tieBreaks = season.championship.tieBreaks();
-            Comparator<Integer> ranking = (a, b) -> {
+            Ranking ranking = new Ranking(season.championship.tieBreaks(), excluded, total, countsAll, countsScoring, bestPlace,
+                    racesCounted, lastChange);
+            for (int a = 1; a < shown; a++) {
+                int x = sorted[a];
+                int b = a - 1;
+                while (b >= 0 && ranking.compareWithNames(sorted[b], x) > 0) {
+                    sorted[b + 1] = sorted[b];
+                    b--;
+                }
+                sorted[b + 1] = x;
+            }
+            previousOrder = Arrays.copyOf(sorted, shown);
+            StandingsRow[] rows = new StandingsRow[shown];
+            for (int k = 0; k < shown; k++) {
+                int c = sorted[k];
+                OptionalInt position;
+                if (excluded[c]) {
+                    position = OptionalInt.empty();
+                } else if (k > 0 && ranking.compare(sorted[k - 1], c) == 0) {
+                    position = rows[k - 1].position();
+                } else {
+                    position = position(k + 1);
+                }
+                StandingsRow before = previousRows[c];
+                // A row that has not changed since the previous table is the same row: rows are values.
+                rows[k] = before != null && before.position().equals(position) && before.points().equals(total[c])
+                        && before.deductions().equals(deductions[c]) && before.wins() == wins[c] ? before
+                        : new StandingsRow(position, names.get(c), total[c], carryOver[c], deductions[c], wins[c], carryOverKnown[c]);
+                previousRows[c] = rows[k];
+            }
+            return new Standings(after, List.of(rows));
+        }
+
+        /** The table's order: excluded competitors last, then points, then the tie-break chain (and names, for a stable order). */
+        private final class Ranking {
+            private final List<TieBreak> tieBreaks;
+            private final boolean[] excluded;
+            private final Points[] total;
+            private final int[][] countsAll;
+            private final int[][] countsScoring;
+            private final int[][] bestPlace;
+            private final int racesCounted;
+            private final int[] lastChange;
+
+            Ranking(List<TieBreak> tieBreaks, boolean[] excluded, Points[] total, int[][] countsAll, int[][] countsScoring, int[][] bestPlace,
+                    int racesCounted, int[] lastChange) {
+                this.tieBreaks = tieBreaks;
+                this.excluded = excluded;
+                this.total = total;
+                this.countsAll = countsAll;
+                this.countsScoring = countsScoring;
+                this.bestPlace = bestPlace;
+                this.racesCounted = racesCounted;
+                this.lastChange = lastChange;
+            }
+
+            /** Negative when {@code a} ranks ahead of {@code b}, zero when they share the place. */
+            int compare(int a, int b) {
                 if (excluded[a] != excluded[b]) {
                     return excluded[a] ? 1 : -1;
                 }
@@ -447,28 +504,20 @@ final class StandingsCalculator {
                     };
                 }
                 return c;
-            };
-            Comparator<Integer> ranked = ranking;
-            Integer[] sorted = Arrays.copyOf(order, shown);
-            Arrays.sort(sorted, ranked.thenComparing(c -> names.get(c)));
-            previousOrder = new int[shown];
-            for (int k = 0; k < shown; k++) {
-                previousOrder[k] = sorted[k];
             }
-            List<StandingsRow> rows = new ArrayList<>(shown);
-            for (int k = 0; k < shown; k++) {
-                int c = sorted[k];
-                OptionalInt position;
-                if (excluded[c]) {
-                    position = OptionalInt.empty();
-                } else if (k > 0 && ranked.compare(sorted[k - 1], c) == 0) {
-                    position = rows.get(k - 1).position();
-                } else {
-                    position = OptionalInt.of(k + 1);
-                }
-                rows.add(new StandingsRow(position, names.get(c), total[c], carryOver[c], deductions[c], wins[c], carryOverKnown[c]));
+
+            int compareWithNames(int a, int b) {
+                int c = compare(a, b);
+                return c != 0 ? c : names.get(a).compareTo(names.get(b));
             }
-            return new Standings(after, rows);
+        }
+
+        private static final OptionalInt[] POSITIONS = java.util.stream.IntStream.range(0, 256).mapToObj(OptionalInt::of)
+                .toArray(OptionalInt[]::new);
+
+        /** Position {@code p}: the same object each time for the first places (rows are built by the ten thousand). */
+        private static OptionalInt position(int p) {
+            return p < POSITIONS.length ? POSITIONS[p] : OptionalInt.of(p);
         }
 
         /** Whether a constructor has appeared in the races counted so far. */
@@ -516,17 +565,27 @@ final class StandingsCalculator {
         private static Points best(DropRule rule, Points[] byRound, int rounds) {
             Points total = Points.ZERO;
             boolean[] covered = new boolean[rounds];
+            Points[] inSegment = new Points[rounds];
             for (DropRule.Segment segment : rule.segments()) {
-                List<Points> inSegment = new ArrayList<>();
+                int count = 0;
                 for (int r = 0; r < rounds; r++) {
                     if (segment.contains(r + 1)) {
-                        inSegment.add(byRound[r]);
+                        inSegment[count++] = byRound[r];
                         covered[r] = true;
                     }
                 }
-                inSegment.sort(Comparator.reverseOrder());
-                for (int k = 0; k < Math.min(segment.best(), inSegment.size()); k++) {
-                    total = total.plus(inSegment.get(k));
+                // The best N of a segment of a dozen rounds or so: an insertion sort, best first.
+                for (int a = 1; a < count; a++) {
+                    Points x = inSegment[a];
+                    int b = a - 1;
+                    while (b >= 0 && inSegment[b].compareTo(x) < 0) {
+                        inSegment[b + 1] = inSegment[b];
+                        b--;
+                    }
+                    inSegment[b + 1] = x;
+                }
+                for (int k = 0; k < Math.min(segment.best(), count); k++) {
+                    total = total.plus(inSegment[k]);
                 }
             }
             for (int r = 0; r < rounds; r++) {
