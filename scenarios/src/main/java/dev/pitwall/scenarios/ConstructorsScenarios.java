@@ -138,7 +138,10 @@ final class ConstructorsScenarios {
             if (chance.canWin() != Outlook.Answer.YES) {
                 best = position(solver.solve(c, TitleSolver.Mode.MOST_BEHIND, season.m() - 1), c, "best", notes);
             }
-            int worst = position(solver.solve(c, TitleSolver.Mode.MOST_AHEAD, season.m() - 1), c, "worst", notes);
+            // Last of all is the worst there is: when sharing out the places in turn among the rivals puts every one of
+            // them ahead, that is the answer without a search.
+            int worst = lastWhenRivalsTakeTurns(c) ? season.m()
+                    : position(solver.solve(c, TitleSolver.Mode.MOST_AHEAD, season.m() - 1), c, "worst", notes);
             out.add(new TeamOutlook(name, points, chance.canWin(), String.join("; ", notes), best, worst, p[0], p[1], p[2], p[3],
                     chance.witness()));
         }
@@ -146,6 +149,37 @@ final class ConstructorsScenarios {
             out.add(new TeamOutlook(name, current(name), Outlook.Answer.NO, "excluded from the championship", 0, 0, 0, 0, 0, 0, List.of()));
         }
         return out;
+    }
+
+    /**
+     * Whether constructor c ends last when its cars finish last in every remaining race and the other cars take the
+     * places in turn (the order shifted by two places each race), as the engine scores it. Only without assumed results.
+     */
+    private boolean lastWhenRivalsTakeTurns(int c) {
+        if (java.util.Arrays.stream(assumed).flatMapToInt(java.util.Arrays::stream).anyMatch(p -> p > 0)) {
+            return false;
+        }
+        int races = season.remaining.size();
+        int n = season.n();
+        List<Integer> others = new ArrayList<>();
+        for (int car = 0; car < n; car++) {
+            if (season.teamOf[car] != c) {
+                others.add(car);
+            }
+        }
+        int[][] orders = new int[races][n];
+        int[] laps = new int[races];
+        for (int k = 0; k < races; k++) {
+            for (int i = 0; i < others.size(); i++) {
+                orders[k][i] = others.get((i + 2 * k) % others.size());
+            }
+            int next = others.size();
+            for (int car : season.carsOf[c]) {
+                orders[k][next++] = car;
+            }
+            laps[k] = orders[k][0];
+        }
+        return season.position(season.engine(orders, laps), c) == season.m();
     }
 
     /** The constructors in the order of the current table, those yet to score after them. */
