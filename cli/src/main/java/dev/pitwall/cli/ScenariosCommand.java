@@ -95,13 +95,13 @@ final class ScenariosCommand implements Callable<Integer> {
      * entry list by name (a driver the championship does not know is left out of the fit).
      */
     private Strengths strengths(Championship championship) {
-        StrategyFile.Race race = StrategyFile.readAny(raceModel);
+        StrategyFile.Race race = StrategyRaces.read(raceModel);
         RaceSetup setup = race.incidents().random() ? race.setup().withoutEvents() : race.setup();
         if (setup.drivers().stream().noneMatch(d -> championship.entrant(d.name()).isPresent())) {
             throw new ParameterException(spec.commandLine(), raceModel + ": none of its drivers is in the entry list of " + championship.name());
         }
         List<List<String>> orders = new ArrayList<>();
-        for (List<String> order : MonteCarlo.orders(setup, race.incidents(), seed, runs)) {
+        for (List<String> order : MonteCarlo.orders(setup, race.incidents(), race.regulations(), seed, runs)) {
             orders.add(order.stream().map(championship::entrant).flatMap(Optional::stream).map(Entrant::name).toList());
         }
         return Strengths.fit(orders, runs + " simulated races of " + race.name() + " (" + raceModel.getFileName()

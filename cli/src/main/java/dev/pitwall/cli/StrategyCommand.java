@@ -92,7 +92,7 @@ final class StrategyCommand implements Runnable {
 
         @Override
         public Integer call() {
-            dev.pitwall.strategy.StrategyFile.Race race = dev.pitwall.strategy.StrategyFile.readAny(file);
+            dev.pitwall.strategy.StrategyFile.Race race = StrategyRaces.read(file);
             String name = race.name();
             dev.pitwall.strategy.RaceSetup setup = race.setup();
             java.util.function.Predicate<java.util.Set<String>> legal = race.legal();

@@ -74,7 +74,7 @@ final class StrategySimulateCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("--runs must be at least 1, was " + runs);
             return Pitwall.INPUT_ERROR;
         }
-        StrategyFile.Race race = StrategyFile.readAny(file);
+        StrategyFile.Race race = StrategyRaces.read(file);
         // Chance replaces the file's own events (a TUM file's real cautions and retirements) when there is any.
         RaceSetup setup = race.incidents().random() ? race.setup().withoutEvents() : race.setup();
         Driver target = null;
@@ -103,9 +103,10 @@ final class StrategySimulateCommand implements Callable<Integer> {
             }
         }
         Progress progress = new Progress(spec.commandLine().getErr(), runs * (1 + candidates.size()));
-        MonteCarlo.Odds odds = MonteCarlo.odds(setup, race.incidents(), seed, runs, progress);
+        MonteCarlo.Odds odds = MonteCarlo.odds(setup, race.incidents(), race.regulations(), seed, runs, progress);
         List<MonteCarlo.Ranked> ranked = target == null ? List.of()
-                : MonteCarlo.rank(setup, target.initials(), candidates, race.incidents(), seed, runs, done -> progress.accept(runs + done));
+                : MonteCarlo.rank(setup, target.initials(), candidates, race.incidents(), race.regulations(), seed, runs,
+                done -> progress.accept(runs + done));
         progress.finish();
         if (svg != null) {
             Files.writeString(svg, RaceHistorySvg.of(race.name(), RaceSimulation.run(setup.withoutEvents())), StandardCharsets.UTF_8);
@@ -169,9 +170,9 @@ final class StrategySimulateCommand implements Callable<Integer> {
     /**
      * The odds table, and the ranked strategies: {@code {"race", "runs", "seed", "odds": [...], "driver", "strategies": [...]}}.
      */
-    @JsonPropertyOrder({"race", "runs", "seed", "chance", "odds", "driver", "strategies"})
-    record SimulateReport(String race, int runs, long seed, boolean chance, List<DriverOdds> odds, String driver,
-                          List<StrategyRow> strategies) implements Report {
+    @JsonPropertyOrder({"race", "runs", "seed", "chance", "regulations", "regulationsSource", "odds", "driver", "strategies"})
+    record SimulateReport(String race, int runs, long seed, boolean chance, String regulations, String regulationsSource,
+                          List<DriverOdds> odds, String driver, List<StrategyRow> strategies) implements Report {
 
         @JsonPropertyOrder({"driver", "win", "podium", "points", "meanPosition", "retired", "winStandardError"})
         record DriverOdds(String driver, double win, double podium, double points, double meanPosition, double retired, double winStandardError) {
@@ -192,7 +193,7 @@ final class StrategySimulateCommand implements Callable<Integer> {
             rows.sort(Comparator.comparingDouble(DriverOdds::meanPosition));
             List<StrategyRow> strategies = ranked.stream().map(r -> new StrategyRow(r.label(), stints(r.strategy(), race.setup().laps()),
                     r.meanPosition(), r.meanPositionHalfWidth(), r.win(), r.winHalfWidth(), r.behindBest(), r.behindBestHalfWidth())).toList();
-            return new SimulateReport(race.name(), runs, seed, chance, rows, driver, strategies);
+            return new SimulateReport(race.name(), runs, seed, chance, race.rule(), race.regulations().source(), rows, driver, strategies);
         }
 
         private static List<String> stints(List<Stint> stints, int laps) {
@@ -221,8 +222,9 @@ final class StrategySimulateCommand implements Callable<Integer> {
                 rows.add(List.of(o.driver(), percent(o.win()), percent(o.podium()), percent(o.points()),
                         String.format(Locale.ROOT, "%.2f", o.meanPosition()), percent(o.retired())));
             }
-            String notes = chance ? "Each race drawn with the file's chances; seed " + seed + "."
-                    : "The file leaves nothing to chance: every run is the same race.";
+            String notes = (chance ? "Each race drawn with the file's chances; seed " + seed + "."
+                    : "The file leaves nothing to chance: every run is the same race.")
+                    + " Regulations (" + regulationsSource + "): " + regulations + "; a finisher who breaks them is disqualified.";
             return new TextTable(race + ": odds over " + runs + " simulated races", List.of(TextTable.Column.text("Driver"),
                     TextTable.Column.number("Win"), TextTable.Column.number("Podium"), TextTable.Column.number("Points"),
                     TextTable.Column.number("Mean position"), TextTable.Column.number("Retired")), rows, List.of(notes));

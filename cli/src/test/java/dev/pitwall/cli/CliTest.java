@@ -484,6 +484,13 @@ class CliTest {
         assertThat(pitwall("strategy", "simulate", "../examples/gtws-2024-nations-cup/grand-final-strategy.yaml", "--runs", "300",
                 "--seed", "7", "--format", "json").json().get("odds")).isEqualTo(json.get("odds"));
         assertThat(RaceHistorySvg.escape("<b>A&B</b>")).isEqualTo("&lt;b&gt;A&amp;B&lt;/b&gt;");
+        // Beside its championship the file is held to the Grand Final's regulations as championship.yaml states them;
+        // a copy on its own keeps its own rules section.
+        assertThat(json.get("regulationsSource").asText()).isEqualTo("gtws-2024-nations-cup/championship.yaml, Grand Final");
+        assertThat(json.get("regulations").asText()).isEqualTo("must use soft, medium, hard; refuelling required");
+        Path alone = Files.copy(Path.of("../examples/gtws-2024-nations-cup/grand-final-strategy.yaml"), dir.resolve("alone.yaml"));
+        JsonNode standalone = pitwall("strategy", "simulate", alone.toString(), "--runs", "50", "--format", "json").json();
+        assertThat(standalone.get("regulationsSource").asText()).isEqualTo("alone.yaml (rules)");
     }
 
     @Test

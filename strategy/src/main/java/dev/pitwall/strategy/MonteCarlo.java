@@ -7,7 +7,8 @@ import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 
 /**
- * Many simulated races of one setup, each drawn from its {@link Incidents} with a seed of its own: the distribution of
+ * Many simulated races of one setup, each drawn from its {@link Incidents} with a seed of its own and classified as its
+ * {@link RaceRegulations} say (a finisher whose strategy breaks them is disqualified): the distribution of
  * every driver's finishing position, and candidate strategies for one driver ranked against the field with common
  * random numbers (in run r every candidate meets the same drawn race: the same noise, cautions and failures), so that
  * the differences between candidates are measured with far less noise than the positions themselves.
@@ -69,14 +70,14 @@ public final class MonteCarlo {
     }
 
     /** The finishing-position distribution of every driver over {@code runs} drawn races; {@code progress} hears each run done. */
-    public static Odds odds(RaceSetup race, Incidents incidents, long seed, int runs, IntConsumer progress) {
+    public static Odds odds(RaceSetup race, Incidents incidents, RaceRegulations regulations, long seed, int runs, IntConsumer progress) {
         int n = race.drivers().size();
         List<String> drivers = race.drivers().stream().map(Driver::initials).toList();
         int[][] positions = new int[n][n];
         int[] retired = new int[n];
         long[] seeds = runSeeds(seed, runs);
         for (int r = 0; r < runs; r++) {
-            RaceOutcome outcome = RaceSimulation.run(incidents.draw(race, new SplittableRandom(seeds[r])));
+            RaceOutcome outcome = regulations.apply(RaceSimulation.run(incidents.draw(race, new SplittableRandom(seeds[r]))), race);
             for (RaceOutcome.Finisher f : outcome.classification()) {
                 int d = drivers.indexOf(f.driver());
                 positions[d][f.position() - 1]++;
@@ -91,12 +92,13 @@ public final class MonteCarlo {
      * Every run's finishing order, winner first, by the drivers' names (the retired classified behind the running cars):
      * a race model to fit, for the championship odds.
      */
-    public static List<List<String>> orders(RaceSetup race, Incidents incidents, long seed, int runs) {
+    public static List<List<String>> orders(RaceSetup race, Incidents incidents, RaceRegulations regulations, long seed, int runs) {
         List<List<String>> orders = new ArrayList<>(runs);
         java.util.Map<String, String> names = new java.util.HashMap<>();
         race.drivers().forEach(d -> names.put(d.initials(), d.name()));
         for (long runSeed : runSeeds(seed, runs)) {
-            orders.add(RaceSimulation.run(incidents.draw(race, new SplittableRandom(runSeed))).order().stream().map(names::get).toList());
+            orders.add(regulations.apply(RaceSimulation.run(incidents.draw(race, new SplittableRandom(runSeed))), race).order().stream()
+                    .map(names::get).toList());
         }
         return orders;
     }
@@ -124,8 +126,8 @@ public final class MonteCarlo {
      * Ranks candidate strategies for one driver against the field as set up: run r draws the same race for every
      * candidate. Best mean finishing position first; {@code progress} hears each run done (candidates times runs).
      */
-    public static List<Ranked> rank(RaceSetup race, String driver, List<Candidate> candidates, Incidents incidents, long seed, int runs,
-                                    IntConsumer progress) {
+    public static List<Ranked> rank(RaceSetup race, String driver, List<Candidate> candidates, Incidents incidents,
+                                    RaceRegulations regulations, long seed, int runs, IntConsumer progress) {
         Driver d = race.drivers().stream().filter(x -> x.initials().equals(driver)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no driver " + driver + " in the race"));
         long[] seeds = runSeeds(seed, runs);
@@ -136,7 +138,8 @@ public final class MonteCarlo {
             field.set(field.indexOf(d), d.withStrategy(candidates.get(c).strategy()));
             RaceSetup withCandidate = race.withDrivers(field);
             for (int r = 0; r < runs; r++) {
-                position[c][r] = RaceSimulation.run(incidents.draw(withCandidate, new SplittableRandom(seeds[r]))).of(driver).position();
+                position[c][r] = regulations.apply(RaceSimulation.run(incidents.draw(withCandidate, new SplittableRandom(seeds[r]))),
+                        withCandidate).of(driver).position();
                 progress.accept(++done);
             }
         }

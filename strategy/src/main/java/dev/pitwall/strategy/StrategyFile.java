@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.pitwall.core.rules.Compound;
+import dev.pitwall.core.rules.Refuelling;
+import dev.pitwall.core.rules.TyreRule;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +19,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.EnumSet;
 import java.util.function.Predicate;
 
 /**
@@ -44,7 +47,22 @@ public final class StrategyFile {
      * The race as the file states it, which sets of compounds its regulations accept, and what happens by chance in it
      * ({@link Incidents#none()} when the file says nothing).
      */
-    public record Race(String name, RaceSetup setup, Predicate<Set<String>> legal, String rule, Incidents incidents) {
+    public record Race(String name, RaceSetup setup, RaceRegulations regulations, Incidents incidents) {
+
+        /** Which sets of compounds the regulations accept. */
+        public Predicate<Set<String>> legal() {
+            return regulations::legal;
+        }
+
+        /** The regulations in words. */
+        public String rule() {
+            return regulations.describe();
+        }
+
+        /** The same race under other regulations (the championship's own, say). */
+        public Race withRegulations(RaceRegulations other) {
+            return new Race(name, setup, other, incidents);
+        }
     }
 
     /**
@@ -57,8 +75,9 @@ public final class StrategyFile {
         }
         TumParameters.TumRace race = TumParameters.read(file);
         Path mcs = file.resolveSibling("pars_mcs.ini");
-        return new Race(race.season() + " " + race.track(), race.setup(), used -> used.size() >= 2,
-                "at least two dry compounds (Formula 1 2014-2019)", Files.isRegularFile(mcs) ? TumParameters.incidents(mcs, race) : Incidents.none());
+        return new Race(race.season() + " " + race.track(), race.setup(),
+                new RaceRegulations(new TyreRule.AtLeastCompounds(2), Refuelling.FORBIDDEN, "Formula 1 2014-2019"),
+                Files.isRegularFile(mcs) ? TumParameters.incidents(mcs, race) : Incidents.none());
     }
 
     public static Race read(Path file) {
@@ -89,7 +108,8 @@ public final class StrategyFile {
                 r.optional(t, "sc-lap-factor", 1.6), r.optional(t, "vsc-lap-factor", 1.4));
         JsonNode c = r.object(root, "car");
         JsonNode rules = r.object(root, "rules");
-        boolean refuelling = rules.path("refuelling").asBoolean(c.has("refuel-seconds-per-litre"));
+        Refuelling fuelRule = refuelling(r, rules, c.has("refuel-seconds-per-litre"));
+        boolean refuelling = fuelRule != Refuelling.FORBIDDEN;
         Car car = new Car(r.text(c, "name"), r.optional(c, "pace", 0), r.number(c, "fuel-at-start", 0, 10_000), r.number(c, "burn-per-lap", 0, 1000),
                 r.optional(c, "burn-factor-sc", 0.25), r.optional(c, "burn-factor-vsc", 0.5), r.optional(c, "tyre-change-extra", 0),
                 refuelling ? OptionalDouble.of(r.number(c, "refuel-seconds-per-litre", 0, 100)) : OptionalDouble.empty());
@@ -101,14 +121,21 @@ public final class StrategyFile {
             tyres.put(e.getKey(), k.has("cliff-after") ? new Degradation.Cliff(linear, r.number(k, "cliff-after", 0, 1000),
                     r.number(k, "cliff-per-lap", 0, 1000)) : linear);
         });
-        Set<String> mustUse = new TreeSet<>();
-        rules.path("must-use").forEach(n -> mustUse.add(n.asText()));
-        for (String m : mustUse) {
+        Set<Compound> mustUse = EnumSet.noneOf(Compound.class);
+        for (JsonNode n : rules.path("must-use")) {
+            String m = n.asText();
             if (!tyres.containsKey(m)) {
                 throw r.error(rules.get("must-use"), "must-use names " + m + ", which is not one of the tyres (" + String.join(", ", tyres.keySet()) + ")");
             }
+            mustUse.add(Compound.parse(m).orElseThrow(() -> r.error(rules.get("must-use"), "must-use names " + m
+                    + ", which is not a compound the regulations know (soft, medium, hard, intermediate, wet)")));
         }
-        int atLeast = rules.path("at-least-compounds").asInt(1);
+        if (!mustUse.isEmpty() && rules.has("at-least-compounds")) {
+            throw r.wrong(rules, "at-least-compounds", "expected must-use or at-least-compounds, not both");
+        }
+        TyreRule tyreRule = !mustUse.isEmpty() ? new TyreRule.MustUse(mustUse)
+                : rules.has("at-least-compounds") ? new TyreRule.AtLeastCompounds((int) r.number(rules, "at-least-compounds", 1, 10))
+                : new TyreRule.FreeChoice();
         List<Driver> drivers = new ArrayList<>();
         for (JsonNode d : r.array(root, "drivers")) {
             String name = r.text(d, "name");
@@ -129,11 +156,26 @@ public final class StrategyFile {
         }
         RaceSetup setup = new RaceSetup(laps, r.optional(root, "min-gap", 0.5), r.optional(root, "min-gap-sc", 0.8), r.optional(root, "duel-loss", 0.3),
                 r.optional(root, "passed-loss", 0.3), r.optional(root, "drs-window", 1.0), OptionalInt.empty(), 2, track, drivers, List.of(), Map.of());
-        String rule = (mustUse.isEmpty() ? "" : "must use " + String.join(", ", mustUse)) + (atLeast > 1 ? (mustUse.isEmpty() ? "" : "; ")
-                + "at least " + atLeast + " compounds" : "");
         return new Race(root.path("race").asText(file.getFileName().toString()), setup,
-                used -> used.containsAll(mustUse) && used.size() >= atLeast, rule.isEmpty() ? "free choice of compounds" : rule,
+                new RaceRegulations(tyreRule, fuelRule, file.getFileName() + " (rules)"),
                 root.has("incidents") ? incidents(r, r.object(root, "incidents"), drivers) : Incidents.none());
+    }
+
+    /** {@code refuelling: required | allowed | forbidden}, or {@code true} (allowed) and {@code false}. */
+    private static Refuelling refuelling(Reader r, JsonNode rules, boolean carRefuels) {
+        JsonNode n = rules.get("refuelling");
+        if (n == null) {
+            return carRefuels ? Refuelling.ALLOWED : Refuelling.FORBIDDEN;
+        }
+        if (n.isBoolean()) {
+            return n.asBoolean() ? Refuelling.ALLOWED : Refuelling.FORBIDDEN;
+        }
+        return switch (n.asText()) {
+            case "required" -> Refuelling.REQUIRED;
+            case "allowed" -> Refuelling.ALLOWED;
+            case "forbidden" -> Refuelling.FORBIDDEN;
+            default -> throw r.wrong(rules, "refuelling", "expected \"refuelling:\" and required, allowed or forbidden, found " + n);
+        };
     }
 
     /** The chances of the {@code incidents:} section, the same for every driver. */

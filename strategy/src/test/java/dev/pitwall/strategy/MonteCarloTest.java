@@ -54,7 +54,7 @@ class MonteCarloTest {
     void withNothingLeftToChanceEveryRunIsTheRaceAsSetUp() {
         RaceSetup race = field(new Random(1));
         RaceOutcome once = RaceSimulation.run(race);
-        MonteCarlo.Odds odds = MonteCarlo.odds(race, Incidents.none(), 7, 50, done -> { });
+        MonteCarlo.Odds odds = MonteCarlo.odds(race, Incidents.none(), RaceRegulations.none(), 7, 50, done -> { });
         for (RaceOutcome.Finisher f : once.classification()) {
             int d = odds.drivers().indexOf(f.driver());
             assertThat(odds.positions()[d][f.position() - 1]).as(f.driver()).isEqualTo(50);
@@ -66,9 +66,9 @@ class MonteCarloTest {
     @Test
     void theSameSeedGivesTheSameOddsAndEveryRunPlacesEveryone() {
         RaceSetup race = field(new Random(2));
-        MonteCarlo.Odds a = MonteCarlo.odds(race, chances(), 11, 300, done -> { });
-        MonteCarlo.Odds b = MonteCarlo.odds(race, chances(), 11, 300, done -> { });
-        MonteCarlo.Odds c = MonteCarlo.odds(race, chances(), 12, 300, done -> { });
+        MonteCarlo.Odds a = MonteCarlo.odds(race, chances(), RaceRegulations.none(), 11, 300, done -> { });
+        MonteCarlo.Odds b = MonteCarlo.odds(race, chances(), RaceRegulations.none(), 11, 300, done -> { });
+        MonteCarlo.Odds c = MonteCarlo.odds(race, chances(), RaceRegulations.none(), 12, 300, done -> { });
         assertThat(a.positions()).isDeepEqualTo(b.positions());
         assertThat(a.positions()).isNotEqualTo(c.positions());
         for (int d = 0; d < 12; d++) {
@@ -94,7 +94,7 @@ class MonteCarloTest {
         List<MonteCarlo.Candidate> candidates = List.of(new MonteCarlo.Candidate("first", d.strategy()),
                 new MonteCarlo.Candidate("again", d.strategy()),
                 new MonteCarlo.Candidate("late stop", List.of(new Stint(0, "A4", 0, 0), new Stint(17, "A3", 0, 0))));
-        List<MonteCarlo.Ranked> ranked = MonteCarlo.rank(race, "D4", candidates, chances(), 5, 400, done -> { });
+        List<MonteCarlo.Ranked> ranked = MonteCarlo.rank(race, "D4", candidates, chances(), RaceRegulations.none(), 5, 400, done -> { });
         MonteCarlo.Ranked first = ranked.stream().filter(r -> r.label().equals("first")).findFirst().orElseThrow();
         MonteCarlo.Ranked again = ranked.stream().filter(r -> r.label().equals("again")).findFirst().orElseThrow();
         // Common random numbers: the same strategy meets the same 400 races, so the paired difference is exactly zero.
@@ -170,7 +170,7 @@ class MonteCarloTest {
         StrategyFile.Race any = StrategyFile.readAny(file);
         assertThat(any.incidents().lapSigma()).isEqualTo(chances.lapSigma());
         assertThat(any.setup().drivers()).contains(hamilton);
-        MonteCarlo.Odds odds = MonteCarlo.odds(race.setup().withoutEvents(), chances, 1, 40, done -> { });
+        MonteCarlo.Odds odds = MonteCarlo.odds(race.setup().withoutEvents(), chances, RaceRegulations.none(), 1, 40, done -> { });
         assertThat(odds.drivers()).hasSize(race.setup().drivers().size());
     }
 }

@@ -23,7 +23,7 @@ class StrategyFileTest {
 
         assertThat(race.setup().laps()).isEqualTo(7);
         assertThat(race.setup().drivers()).hasSize(12);
-        assertThat(race.rule()).isEqualTo("must use hard, medium, soft");
+        assertThat(race.rule()).isEqualTo("must use soft, medium, hard; refuelling required");
         RaceOutcome outcome = RaceSimulation.run(race.setup());
         // He took on four litres fewer than two laps burn: the tank runs dry before the flag.
         assertThat(outcome.of("Kaj de Bruin").reason()).isEqualTo("out of fuel");
