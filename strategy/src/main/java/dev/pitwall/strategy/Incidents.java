@@ -113,9 +113,7 @@ public record Incidents(Map<String, Double> lapSigma, double defaultLapSigma, Ma
                 add(cautions, new Caution(Caution.Kind.SAFETY_CAR, start, end));
             }
         }
-        return new Draw(new RaceSetup(race.laps(), race.minGap(), race.minGapSc(), race.duelLoss(), race.passedLoss(), race.drsWindow(),
-                race.drsFromLap(), race.drsDelayAfterSc(), race.track(), drivers, cautions,
-                retirements == null ? race.retirements() : retirements), noise);
+        return new Draw(race.withEvents(cautions, retirements == null ? race.retirements() : retirements), noise);
     }
 
     /** Adds a caution unless it comes within a lap and a half of one already there (TUM's smallest distance). */

@@ -7,28 +7,54 @@ import java.util.OptionalInt;
 /**
  * Everything a race simulation needs: the distance, the racing rules between cars (the smallest gap behind a car, the
  * time both lose in a duel and the one passed loses, DRS), the track, the drivers with their cars and strategies,
- * and the race's events (cautions, retirements at a race progress).
+ * the race's events (cautions, retirements at a race progress), and time penalties: seconds the stewards add to a
+ * driver's race time at the flag.
  */
 public record RaceSetup(int laps, double minGap, double minGapSc, double duelLoss, double passedLoss, double drsWindow,
                         OptionalInt drsFromLap, int drsDelayAfterSc, Track track, List<Driver> drivers, List<Caution> cautions,
-                        Map<String, Double> retirements) {
+                        Map<String, Double> retirements, Map<String, Double> timePenalties) {
 
     public RaceSetup {
         drivers = List.copyOf(drivers);
         cautions = List.copyOf(cautions);
         retirements = Map.copyOf(retirements);
+        timePenalties = Map.copyOf(timePenalties);
         if (laps < 1 || drivers.isEmpty()) {
             throw new IllegalArgumentException("a race has at least one lap and one driver");
         }
+        timePenalties.forEach((driver, seconds) -> {
+            if (!(seconds >= 0)) {
+                throw new IllegalArgumentException(driver + ": a time penalty is a number of seconds, at least 0, was " + seconds);
+            }
+        });
+    }
+
+    /** A race without time penalties. */
+    public RaceSetup(int laps, double minGap, double minGapSc, double duelLoss, double passedLoss, double drsWindow,
+                     OptionalInt drsFromLap, int drsDelayAfterSc, Track track, List<Driver> drivers, List<Caution> cautions,
+                     Map<String, Double> retirements) {
+        this(laps, minGap, minGapSc, duelLoss, passedLoss, drsWindow, drsFromLap, drsDelayAfterSc, track, drivers, cautions, retirements,
+                Map.of());
     }
 
     public RaceSetup withDrivers(List<Driver> replaced) {
         return new RaceSetup(laps, minGap, minGapSc, duelLoss, passedLoss, drsWindow, drsFromLap, drsDelayAfterSc, track, replaced,
-                cautions, retirements);
+                cautions, retirements, timePenalties);
+    }
+
+    /** The same race with other cautions and retirements (drawn by chance, or none). */
+    public RaceSetup withEvents(List<Caution> otherCautions, Map<String, Double> otherRetirements) {
+        return new RaceSetup(laps, minGap, minGapSc, duelLoss, passedLoss, drsWindow, drsFromLap, drsDelayAfterSc, track, drivers,
+                otherCautions, otherRetirements, timePenalties);
     }
 
     public RaceSetup withoutEvents() {
+        return withEvents(List.of(), Map.of());
+    }
+
+    /** The same race with these time penalties, in seconds by driver (initials). */
+    public RaceSetup withTimePenalties(Map<String, Double> penalties) {
         return new RaceSetup(laps, minGap, minGapSc, duelLoss, passedLoss, drsWindow, drsFromLap, drsDelayAfterSc, track, drivers,
-                List.of(), Map.of());
+                cautions, retirements, penalties);
     }
 }

@@ -448,7 +448,8 @@ public final class RaceSimulation {
                         }
                     }
                 }
-                at[i] = laps[i] == 0 ? 0 : byLap[i][laps[i] - 1];
+                // A time penalty is added at the flag: it can cost places among the cars on the same lap.
+                at[i] = (laps[i] == 0 ? 0 : byLap[i][laps[i] - 1]) + (out[i] ? 0 : race.timePenalties().getOrDefault(drivers.get(i).initials(), 0.0));
                 history[i] = Map.entry(drivers.get(i).initials(), Arrays.copyOf(byLap[i], laps[i]));
             }
             // Running cars first, then by laps (most first), then by time: a stable insertion sort of the indexes.

@@ -33,7 +33,7 @@ import java.util.function.Predicate;
  * tyres: {soft: {fresh: 0, per-lap: 2.5}, medium: {fresh: 2.0, per-lap: 1.0}, hard: {fresh: 4.0, per-lap: 0.4}}
  * rules: {must-use: [soft, medium, hard]}
  * drivers:
- *   - {name: Takuma Miyazono, grid: 4, pace: 0.0, strategy: [{from-lap: 1, compound: medium, fuel: 60}, ...]}
+ *   - {name: Takuma Miyazono, grid: 4, pace: 0.0, time-penalty: 5, strategy: [{from-lap: 1, compound: medium, fuel: 60}, ...]}
  * </pre>
  */
 public final class StrategyFile {
@@ -137,8 +137,12 @@ public final class StrategyFile {
                 : rules.has("at-least-compounds") ? new TyreRule.AtLeastCompounds((int) r.number(rules, "at-least-compounds", 1, 10))
                 : new TyreRule.FreeChoice();
         List<Driver> drivers = new ArrayList<>();
+        Map<String, Double> penalties = new LinkedHashMap<>();
         for (JsonNode d : r.array(root, "drivers")) {
             String name = r.text(d, "name");
+            if (d.has("time-penalty")) {
+                penalties.put(name, r.number(d, "time-penalty", 0, 3600));
+            }
             List<Stint> stints = new ArrayList<>();
             for (JsonNode s : r.array(d, "strategy")) {
                 int from = (int) r.number(s, "from-lap", 1, laps);
@@ -155,7 +159,8 @@ public final class StrategyFile {
                     r.optional(d, "cold-tyre-loss", 1.0), 0.25, 0.5, tyres, stints));
         }
         RaceSetup setup = new RaceSetup(laps, r.optional(root, "min-gap", 0.5), r.optional(root, "min-gap-sc", 0.8), r.optional(root, "duel-loss", 0.3),
-                r.optional(root, "passed-loss", 0.3), r.optional(root, "drs-window", 1.0), OptionalInt.empty(), 2, track, drivers, List.of(), Map.of());
+                r.optional(root, "passed-loss", 0.3), r.optional(root, "drs-window", 1.0), OptionalInt.empty(), 2, track, drivers, List.of(), Map.of(),
+                penalties);
         return new Race(root.path("race").asText(file.getFileName().toString()), setup,
                 new RaceRegulations(tyreRule, fuelRule, file.getFileName() + " (rules)"),
                 root.has("incidents") ? incidents(r, r.object(root, "incidents"), drivers) : Incidents.none());

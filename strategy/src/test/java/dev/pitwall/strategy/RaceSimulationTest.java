@@ -184,6 +184,26 @@ class RaceSimulationTest {
     }
 
     @Test
+    void aTimePenaltyIsAddedAtTheFlagAndCanCostPlaces() {
+        Car c = car(OptionalDouble.empty());
+        Driver first = new Driver("FST", "First", c, -0.2, 1, 320, 1.0, 0.25, 0.5, Map.of("A3", new Degradation.Linear(0, 0.05)),
+                List.of(new Stint(0, "A3", 0, 0)));
+        Driver second = new Driver("SND", "Second", c, 0.0, 2, 320, 1.0, 0.25, 0.5, Map.of("A3", new Degradation.Linear(0, 0.05)),
+                List.of(new Stint(0, "A3", 0, 0)));
+        RaceSetup race = new RaceSetup(10, 0.5, 0.8, 0.3, 0.3, 1.0, OptionalInt.empty(), 2, TRACK, List.of(first, second), List.of(), Map.of());
+        RaceOutcome clean = RaceSimulation.run(race);
+        double gap = clean.of("SND").raceTime() - clean.of("FST").raceTime();
+        assertThat(clean.order()).containsExactly("FST", "SND");
+
+        RaceOutcome small = RaceSimulation.run(race.withTimePenalties(Map.of("FST", gap / 2)));
+        RaceOutcome large = RaceSimulation.run(race.withTimePenalties(Map.of("FST", gap + 5)));
+        assertThat(small.order()).containsExactly("FST", "SND");
+        assertThat(small.of("FST").raceTime()).isCloseTo(clean.of("FST").raceTime() + gap / 2, within(1e-9));
+        assertThat(large.order()).containsExactly("SND", "FST");
+        assertThatThrownBy(() -> race.withTimePenalties(Map.of("FST", -1.0))).hasMessageContaining("FST: a time penalty");
+    }
+
+    @Test
     void aStrategyOnACompoundWithoutParametersIsRefused() {
         assertThatThrownBy(() -> driver("BAD", 1, List.of(new Stint(0, "A7", 0, 0)), car(OptionalDouble.empty())))
                 .hasMessageContaining("no degradation for compound A7");
