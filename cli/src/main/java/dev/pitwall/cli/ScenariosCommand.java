@@ -75,10 +75,7 @@ final class ScenariosCommand implements Callable<Integer> {
                     .findFirst()).orElseGet(() -> championship.requireEntrant(m.group(2))).name();
             assumed.computeIfAbsent(race, r -> new LinkedHashMap<>()).put(name, Integer.parseInt(m.group(3)));
         }
-        Optional<Strengths> strengths = Optional.empty();
-        if (raceModel != null) {
-            strengths = Optional.of(strengths(championship));
-        }
+        Optional<Strengths> strengths = raceModel == null ? Optional.empty() : Optional.of(strengths(championship));
         try {
             options.print(spec.commandLine().getOut(), ScenariosReport.of(championship,
                     Optional.ofNullable(after).map(championship::requireRace), Optional.ofNullable(driver), runs, seed, assumed,
@@ -96,7 +93,7 @@ final class ScenariosCommand implements Callable<Integer> {
      */
     private Strengths strengths(Championship championship) {
         StrategyFile.Race race = StrategyRaces.read(raceModel);
-        RaceSetup setup = race.incidents().random() ? race.setup().withoutEvents() : race.setup();
+        RaceSetup setup = race.forChance();
         if (setup.drivers().stream().noneMatch(d -> championship.entrant(d.name()).isPresent())) {
             throw new ParameterException(spec.commandLine(), raceModel + ": none of its drivers is in the entry list of " + championship.name());
         }

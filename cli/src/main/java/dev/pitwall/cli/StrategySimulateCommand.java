@@ -75,8 +75,7 @@ final class StrategySimulateCommand implements Callable<Integer> {
             return Pitwall.INPUT_ERROR;
         }
         StrategyFile.Race race = StrategyRaces.read(file);
-        // Chance replaces the file's own events (a TUM file's real cautions and retirements) when there is any.
-        RaceSetup setup = race.incidents().random() ? race.setup().withoutEvents() : race.setup();
+        RaceSetup setup = race.forChance();
         Driver target = null;
         if (driver != null) {
             target = setup.drivers().stream().filter(d -> d.initials().equalsIgnoreCase(driver) || d.name().equalsIgnoreCase(driver))

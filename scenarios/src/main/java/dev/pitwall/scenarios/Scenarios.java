@@ -43,10 +43,12 @@ public final class Scenarios {
     private final java.time.Duration limit;
     private SeveralRaces several;
     /** The strength model of the odds when it comes from elsewhere; empty: fitted to the results so far. */
-    private Optional<Strengths> strengths = Optional.empty();
+    private final Optional<Strengths> strengths;
 
-    private Scenarios(Championship before, List<Race> remaining, Map<String, Map<String, Integer>> assumed, java.time.Duration limit) {
+    private Scenarios(Championship before, List<Race> remaining, Map<String, Map<String, Integer>> assumed, java.time.Duration limit,
+                      Optional<Strengths> strengths) {
         this.before = before;
+        this.strengths = strengths;
         this.remaining = remaining;
         this.drivers = before.entrants().stream().map(Entrant::name).toList();
         this.assumed = assumed;
@@ -125,18 +127,17 @@ public final class Scenarios {
      */
     public static Report before(Championship championship, Race next, RandomGenerator random, int runs,
                                 Map<String, Map<String, Integer>> assumed, java.time.Duration limit, Optional<Strengths> strengths) {
-        Scenarios s = of(championship, next, assumed, limit);
-        s.strengths = strengths;
-        return s.report(random, runs);
+        return of(championship, next, assumed, limit, strengths).report(random, runs);
     }
 
     /** The questions before {@code next}: its results, those of every later race, and their decisions set aside. */
-    private static Scenarios of(Championship championship, Race next, Map<String, Map<String, Integer>> assumed, java.time.Duration limit) {
+    private static Scenarios of(Championship championship, Race next, Map<String, Map<String, Integer>> assumed, java.time.Duration limit,
+                                Optional<Strengths> strengths) {
         List<Race> races = championship.races();
         List<Race> remaining = races.subList(races.indexOf(next), races.size());
         Championship before = without(championship, remaining);
         validate(before, remaining, assumed);
-        return new Scenarios(before, remaining, assumed, limit);
+        return new Scenarios(before, remaining, assumed, limit, strengths);
     }
 
     /**
@@ -151,7 +152,7 @@ public final class Scenarios {
      * answer (the matching with one race left; the greedy witness, then the solver, with more).
      */
     public static List<Chance> chances(Championship championship, Race next, java.time.Duration limit) {
-        Scenarios s = of(championship, next, Map.of(), limit);
+        Scenarios s = of(championship, next, Map.of(), limit, Optional.empty());
         List<Chance> out = new ArrayList<>();
         for (String d : s.drivers) {
             if (s.remaining.size() == 1) {
@@ -171,7 +172,7 @@ public final class Scenarios {
      * championship has no constructors' table.
      */
     public static List<Chance> constructorChances(Championship championship, Race next, java.time.Duration limit) {
-        Scenarios s = of(championship, next, Map.of(), limit);
+        Scenarios s = of(championship, next, Map.of(), limit, Optional.empty());
         return ConstructorsScenarios.chances(s.before, s.remaining, limit);
     }
 

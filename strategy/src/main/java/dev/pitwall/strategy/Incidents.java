@@ -9,15 +9,17 @@ import java.util.random.RandomGenerator;
 
 /**
  * What happens by chance in a simulated race, for Monte Carlo runs (after TUM's race simulation): Gaussian noise on
- * every lap (a sigma per driver), an accident per driver and a technical failure per car with a probability per race,
- * each at a uniformly random point of the race; safety-car phases, as probabilities of how many there are (0, 1, 2,
- * ...), when one starts (in the first lap, then in each fifth of the race) and how long it lasts (1, 2, ... laps); and
- * a virtual safety car after a failure with a probability, lasting 1, 2, ... laps. The race's own cautions and
- * retirements stay; drawn phases that would overlap them are left out.
+ * every lap (a sigma per driver); safety-car phases, as probabilities of how many there are (0, 1, 2, ...), when one
+ * starts (in the first lap, then in each fifth of the race) and how long it lasts (1, 2, ... laps), each brought out
+ * by one driver's accident (the driver drawn in proportion to the accident rates); and a technical failure per car
+ * with a probability per race, at a uniformly random point, followed by a virtual safety car with a probability,
+ * lasting 1, 2, ... laps. The race's own cautions and retirements stay; drawn phases that would come within a lap and
+ * a half of another are left out.
  *
  * @param lapSigma        sigma of each driver's lap-time noise in seconds, by initials
  * @param defaultLapSigma for drivers not in {@code lapSigma}
- * @param accident        probability per race of an accident, by initials
+ * @param accident        each driver's accident rate (TUM's per-race probability), by initials: who crashes when a
+ *                        safety car comes out
  * @param failure         probability per race of a technical failure, by initials
  */
 public record Incidents(Map<String, Double> lapSigma, double defaultLapSigma, Map<String, Double> accident, Map<String, Double> failure,
@@ -79,51 +81,65 @@ public record Incidents(Map<String, Double> lapSigma, double defaultLapSigma, Ma
             }
         }
         List<Caution> cautions = new ArrayList<>(race.cautions());
-        Map<String, Double> retirements = null; // made when the first retirement is drawn: most races have none
-        for (Driver d : drivers) {
-            // An accident and a failure, each with its chance, at a random point; the earlier one counts.
-            double at = Double.MAX_VALUE;
-            boolean failed = false;
-            if (random.nextDouble() < accident.getOrDefault(d.initials(), 0.0)) {
-                at = random.nextDouble() * laps;
-            }
-            if (random.nextDouble() < failure.getOrDefault(d.initials(), 0.0)) {
-                double when = random.nextDouble() * laps;
-                failed = when < at;
-                at = Math.min(at, when);
-            }
-            if (at == Double.MAX_VALUE || race.retirements().containsKey(d.initials())) {
-                continue;
-            }
-            if (retirements == null) {
-                retirements = new HashMap<>(race.retirements());
-            }
-            retirements.put(d.initials(), at);
-            if (failed && vscLaps.length > 0 && random.nextDouble() < vscAfterFailure) {
-                double length = 1 + pick(vscLaps, random) + random.nextDouble();
-                add(cautions, new Caution(Caution.Kind.VIRTUAL_SAFETY_CAR, at, Math.min(laps, at + length)));
-            }
-        }
+        Map<String, Double> retirements = new HashMap<>(race.retirements());
+        // Safety cars first, each brought out by one driver's accident: the driver is drawn in proportion to the
+        // accident rates, among those not already out (TUM: accidents always lead to a safety car).
         int phases = pick(safetyCars, random);
         for (int k = 0; k < phases && safetyCarStart.length == 6 && safetyCarLaps.length > 0; k++) {
             int bin = pick(safetyCarStart, random);
             double start = bin == 0 ? random.nextDouble() : laps * (bin - 1 + random.nextDouble()) / 5;
             double end = Math.min(laps, start + 1 + pick(safetyCarLaps, random));
-            if (end > start) {
-                add(cautions, new Caution(Caution.Kind.SAFETY_CAR, start, end));
+            if (end > start && add(cautions, new Caution(Caution.Kind.SAFETY_CAR, start, end))) {
+                crash(drivers, retirements, start, random);
             }
         }
-        return new Draw(race.withEvents(cautions, retirements == null ? race.retirements() : retirements), noise);
+        // Then technical failures, each with its chance, at a random point; one may bring out a virtual safety car.
+        for (Driver d : drivers) {
+            if (retirements.containsKey(d.initials()) || !(random.nextDouble() < failure.getOrDefault(d.initials(), 0.0))) {
+                continue;
+            }
+            double at = random.nextDouble() * laps;
+            retirements.put(d.initials(), at);
+            if (vscLaps.length > 0 && random.nextDouble() < vscAfterFailure) {
+                double length = 1 + pick(vscLaps, random) + random.nextDouble();
+                add(cautions, new Caution(Caution.Kind.VIRTUAL_SAFETY_CAR, at, Math.min(laps, at + length)));
+            }
+        }
+        return new Draw(race.withEvents(cautions, retirements), noise);
     }
 
-    /** Adds a caution unless it comes within a lap and a half of one already there (TUM's smallest distance). */
-    private static void add(List<Caution> cautions, Caution c) {
-        for (Caution other : cautions) {
-            if (c.from() < other.to() + 1.5 && other.from() < c.to() + 1.5) {
+    /** The driver whose accident brings out a safety car at {@code at}, drawn by accident rate among those still running. */
+    private void crash(List<Driver> drivers, Map<String, Double> retirements, double at, RandomGenerator random) {
+        double total = 0;
+        for (Driver d : drivers) {
+            total += retirements.containsKey(d.initials()) ? 0 : accident.getOrDefault(d.initials(), 0.0);
+        }
+        if (total <= 0) {
+            return;
+        }
+        double u = random.nextDouble() * total;
+        for (Driver d : drivers) {
+            double w = retirements.containsKey(d.initials()) ? 0 : accident.getOrDefault(d.initials(), 0.0);
+            u -= w;
+            if (w > 0 && u < 0) {
+                retirements.put(d.initials(), at);
                 return;
             }
         }
+    }
+
+    /**
+     * Adds a caution unless it comes within a lap and a half of one already there (TUM's smallest distance); whether it
+     * was added.
+     */
+    private static boolean add(List<Caution> cautions, Caution c) {
+        for (Caution other : cautions) {
+            if (c.from() < other.to() + 1.5 && other.from() < c.to() + 1.5) {
+                return false;
+            }
+        }
         cautions.add(c);
+        return true;
     }
 
     /** An index drawn with the given probabilities (normalised). */

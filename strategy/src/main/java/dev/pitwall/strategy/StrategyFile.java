@@ -59,6 +59,14 @@ public final class StrategyFile {
             return regulations.describe();
         }
 
+        /**
+         * The setup the Monte Carlo runs draw from: the file's own events (a TUM file's real cautions and retirements)
+         * give way to chance where there is any.
+         */
+        public RaceSetup forChance() {
+            return incidents.random() ? setup.withoutEvents() : setup;
+        }
+
         /** The same race under other regulations (the championship's own, say). */
         public Race withRegulations(RaceRegulations other) {
             return new Race(name, setup, other, incidents);
