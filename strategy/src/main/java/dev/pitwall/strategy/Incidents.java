@@ -80,8 +80,9 @@ public record Incidents(Map<String, Double> lapSigma, double defaultLapSigma, Ma
                 noise[i][lap] = sigma * random.nextGaussian();
             }
         }
-        List<Caution> cautions = new ArrayList<>(race.cautions());
-        Map<String, Double> retirements = new HashMap<>(race.retirements());
+        // Copied only when something is drawn: most races keep the setup's own events, and a run is a few microseconds.
+        List<Caution> cautions = race.cautions();
+        Map<String, Double> retirements = race.retirements();
         // Safety cars first, each brought out by one driver's accident: the driver is drawn in proportion to the
         // accident rates, among those not already out (TUM: accidents always lead to a safety car).
         int phases = pick(safetyCars, random);
@@ -89,8 +90,12 @@ public record Incidents(Map<String, Double> lapSigma, double defaultLapSigma, Ma
             int bin = pick(safetyCarStart, random);
             double start = bin == 0 ? random.nextDouble() : laps * (bin - 1 + random.nextDouble()) / 5;
             double end = Math.min(laps, start + 1 + pick(safetyCarLaps, random));
-            if (end > start && add(cautions, new Caution(Caution.Kind.SAFETY_CAR, start, end))) {
-                crash(drivers, retirements, start, random);
+            if (end > start) {
+                Caution phase = new Caution(Caution.Kind.SAFETY_CAR, start, end);
+                if (!tooClose(cautions, phase)) {
+                    cautions = added(cautions, phase);
+                    retirements = crash(drivers, retirements, start, random);
+                }
             }
         }
         // Then technical failures, each with its chance, at a random point; one may bring out a virtual safety car.
@@ -99,47 +104,61 @@ public record Incidents(Map<String, Double> lapSigma, double defaultLapSigma, Ma
                 continue;
             }
             double at = random.nextDouble() * laps;
-            retirements.put(d.initials(), at);
+            retirements = with(retirements, d.initials(), at);
             if (vscLaps.length > 0 && random.nextDouble() < vscAfterFailure) {
                 double length = 1 + pick(vscLaps, random) + random.nextDouble();
-                add(cautions, new Caution(Caution.Kind.VIRTUAL_SAFETY_CAR, at, Math.min(laps, at + length)));
+                Caution phase = new Caution(Caution.Kind.VIRTUAL_SAFETY_CAR, at, Math.min(laps, at + length));
+                if (!tooClose(cautions, phase)) {
+                    cautions = added(cautions, phase);
+                }
             }
         }
         return new Draw(race.withEvents(cautions, retirements), noise);
     }
 
-    /** The driver whose accident brings out a safety car at {@code at}, drawn by accident rate among those still running. */
-    private void crash(List<Driver> drivers, Map<String, Double> retirements, double at, RandomGenerator random) {
+    /**
+     * The retirements with the driver whose accident brings out a safety car at {@code at}, drawn by accident rate among
+     * those still running (unchanged when nobody has an accident rate).
+     */
+    private Map<String, Double> crash(List<Driver> drivers, Map<String, Double> retirements, double at, RandomGenerator random) {
         double total = 0;
         for (Driver d : drivers) {
             total += retirements.containsKey(d.initials()) ? 0 : accident.getOrDefault(d.initials(), 0.0);
         }
         if (total <= 0) {
-            return;
+            return retirements;
         }
         double u = random.nextDouble() * total;
         for (Driver d : drivers) {
             double w = retirements.containsKey(d.initials()) ? 0 : accident.getOrDefault(d.initials(), 0.0);
             u -= w;
             if (w > 0 && u < 0) {
-                retirements.put(d.initials(), at);
-                return;
+                return with(retirements, d.initials(), at);
             }
         }
+        return retirements;
     }
 
-    /**
-     * Adds a caution unless it comes within a lap and a half of one already there (TUM's smallest distance); whether it
-     * was added.
-     */
-    private static boolean add(List<Caution> cautions, Caution c) {
+    private static Map<String, Double> with(Map<String, Double> retirements, String driver, double at) {
+        Map<String, Double> more = new HashMap<>(retirements);
+        more.put(driver, at);
+        return more;
+    }
+
+    /** Whether a caution comes within a lap and a half of one already there (TUM's smallest distance): it is left out. */
+    private static boolean tooClose(List<Caution> cautions, Caution c) {
         for (Caution other : cautions) {
             if (c.from() < other.to() + 1.5 && other.from() < c.to() + 1.5) {
-                return false;
+                return true;
             }
         }
-        cautions.add(c);
-        return true;
+        return false;
+    }
+
+    private static List<Caution> added(List<Caution> cautions, Caution c) {
+        List<Caution> more = new ArrayList<>(cautions);
+        more.add(c);
+        return more;
     }
 
     /** An index drawn with the given probabilities (normalised). */

@@ -283,7 +283,7 @@ public final class RaceSimulation {
             if (lapsDone[p] != lapsDone[q]) {
                 return lapsDone[p] < lapsDone[q];
             }
-            return Double.compare(key[p], key[q]) > 0;
+            return key[p] > key[q]; // race times: never NaN, never -0
         }
 
         private double share(int lap, Caution.Kind kind) {
@@ -458,7 +458,7 @@ public final class RaceSimulation {
                 int x = a;
                 int b = a - 1;
                 while (b >= 0 && (out[ranked[b]] != out[x] ? out[ranked[b]]
-                        : laps[ranked[b]] != laps[x] ? laps[ranked[b]] < laps[x] : Double.compare(at[ranked[b]], at[x]) > 0)) {
+                        : laps[ranked[b]] != laps[x] ? laps[ranked[b]] < laps[x] : at[ranked[b]] > at[x])) {
                     ranked[b + 1] = ranked[b];
                     b--;
                 }
