@@ -92,7 +92,27 @@
           el('th', {scope: 'col', class: [1, 3, 4].includes(i) ? 'num' : null}, h)))),
         el('tbody', {}, ...rows))),
       el('ul', {class: 'needs'}, ...sentences.map(s => el('li', {}, s))),
+      ...constructorsOutlook(outlook.constructors || []),
       el('p', {class: 'muted'}, 'Odds: ' + outlook.odds + '.'));
+  }
+
+  /** The constructors' title outlook, where the championship has a constructors' table. */
+  function constructorsOutlook(teams) {
+    const contenders = teams.filter(t => t.canWin !== 'no');
+    if (contenders.length === 0) return [];
+    const rows = contenders.map(t => el('tr', {},
+      el('th', {scope: 'row'}, t.constructor),
+      el('td', {class: 'num'}, t.points),
+      el('td', {}, t.canWin),
+      el('td', {class: 'num'}, t.bestPosition == null ? '?' : t.bestPosition + '–' + t.worstPosition),
+      el('td', {class: 'num'}, t.probability == null ? '' : (100 * t.probability).toFixed(1) + '%')));
+    return [
+      el('p', {}, contenders.length + ' of ' + teams.length + ' constructors can still win the constructors\' title.'),
+      el('div', {class: 'scroll'}, el('table', {},
+        el('caption', {class: 'visually-hidden'}, 'Which constructors can still win'),
+        el('thead', {}, el('tr', {}, ...['Constructor', 'Points', 'Can win', 'Final position', 'Title odds'].map((h, i) =>
+          el('th', {scope: 'col', class: [1, 3, 4].includes(i) ? 'num' : null}, h)))),
+        el('tbody', {}, ...rows)))];
   }
 
   async function renderCharts(run) {
