@@ -21,7 +21,6 @@ import dev.pitwall.core.scoring.RaceScores;
 import dev.pitwall.core.scoring.Standings;
 import dev.pitwall.core.scoring.StandingsRow;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -71,6 +70,8 @@ final class ConstructorsModel {
     /** countbackAll[c][p-1]: race finishes at place p so far; countbackScoring: those that scored drivers' points. */
     final int[][] countbackAll;
     final int[][] countbackScoring;
+    /** The constructors' table as it stands before the remaining races (empty before the first race). */
+    final Optional<Standings> table;
     /** Constructors excluded from the championship: never ranked, never champions. */
     final List<String> excluded;
     final long scale;
@@ -87,6 +88,7 @@ final class ConstructorsModel {
 
         Optional<Standings> now = before.racesRun().isEmpty() ? Optional.empty()
                 : Optional.of(Standings.constructorsAfter(before, before.racesRun().getLast()));
+        this.table = now;
         List<String> out = now.map(s -> s.rows().stream().filter(StandingsRow::excluded).map(StandingsRow::name).toList())
                 .orElse(List.of());
         this.excluded = out;
@@ -167,23 +169,13 @@ final class ConstructorsModel {
             fixedPoints[c] = now.flatMap(s -> s.rowOf(name)).map(r -> r.carryOver().minus(r.deductions())).orElse(Points.ZERO);
         }
 
-        BigInteger lcm = BigInteger.ONE;
-        List<Points> every = new ArrayList<>(bonuses);
-        racePoints.forEach(a -> every.addAll(Arrays.asList(a)));
-        every.addAll(Arrays.asList(fixedPoints));
-        for (Points[] row : pastRounds) {
-            every.addAll(Arrays.asList(row));
-        }
-        for (Points p : every) {
-            BigInteger den = BigInteger.valueOf(p.denominator());
-            lcm = lcm.divide(lcm.gcd(den)).multiply(den);
-        }
-        this.scale = lcm.longValueExact();
-        this.points = racePoints.stream().map(a -> Arrays.stream(a).mapToLong(this::scaled).toArray()).toArray(long[][]::new);
-        this.lapBonus = bonuses.stream().mapToLong(this::scaled).toArray();
+        Scaled units = Scaled.of(racePoints, pastRounds, bonuses, fixedPoints);
+        this.scale = units.scale();
+        this.points = racePoints.stream().map(units::of).toArray(long[][]::new);
+        this.lapBonus = units.of(bonuses);
         this.roundOf = remaining.stream().mapToInt(before::roundOf).toArray();
-        this.fixed = Arrays.stream(fixedPoints).mapToLong(this::scaled).toArray();
-        this.pastByRound = Arrays.stream(pastRounds).map(r -> Arrays.stream(r).mapToLong(this::scaled).toArray()).toArray(long[][]::new);
+        this.fixed = units.of(fixedPoints);
+        this.pastByRound = units.of(pastRounds);
     }
 
     /** The model of a championship with a constructors' table, before {@code remaining}; empty when it has none. */
@@ -198,7 +190,7 @@ final class ConstructorsModel {
     }
 
     private long scaled(Points p) {
-        return Math.multiplyExact(p.numerator(), scale / p.denominator());
+        return new Scaled(scale).of(p);
     }
 
     /** Each driver's constructor: the one of his latest result in a race that counts for constructors, else his entry's. */

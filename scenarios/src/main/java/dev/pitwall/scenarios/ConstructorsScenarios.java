@@ -70,31 +70,10 @@ final class ConstructorsScenarios {
 
     /** Why the model cannot be trusted with these regulations, or empty when it can. */
     private Optional<String> check() {
-        if (!season.monotone()) {
-            return Optional.of("a points table pays a lower place more than a higher one, so finishing higher may not help");
-        }
         if (season.bestCarOnly && season.lapPays()) {
             return Optional.of("only the best car scores and the fastest lap pays too, which the solver's model does not follow");
         }
-        int races = season.remaining.size();
-        int n = season.n();
-        int[][] forward = new int[races][n];
-        int[][] backward = new int[races][n];
-        int[] lapsForward = new int[races];
-        int[] lapsBackward = new int[races];
-        for (int k = 0; k < races; k++) {
-            for (int i = 0; i < n; i++) {
-                forward[k][i] = (i + k) % n;
-                backward[k][i] = n - 1 - (i + 2 * k) % n;
-            }
-            lapsForward[k] = forward[k][0];
-            lapsBackward[k] = -1;
-        }
-        if (!season.agreesWithEngine(forward, lapsForward) || !season.agreesWithEngine(backward, lapsBackward)) {
-            return Optional.of("these regulations score something the solver's model does not follow (the engine and the model "
-                    + "disagree on a completed season)");
-        }
-        return Optional.empty();
+        return SeveralRaces.outsideTheModel(season.monotone(), season.remaining.size(), season.n(), season::agreesWithEngine);
     }
 
     private Scenarios.Chance chance(int c) {
@@ -185,7 +164,7 @@ final class ConstructorsScenarios {
     /** The constructors in the order of the current table, those yet to score after them. */
     private List<Integer> tableOrder() {
         List<Integer> order = new ArrayList<>();
-        for (String name : currentTable().map(Standings::rows).orElse(List.of()).stream().map(StandingsRow::name).toList()) {
+        for (String name : season.table.map(Standings::rows).orElse(List.of()).stream().map(StandingsRow::name).toList()) {
             int c = season.constructors.indexOf(name);
             if (c >= 0) {
                 order.add(c);
@@ -199,13 +178,8 @@ final class ConstructorsScenarios {
         return order;
     }
 
-    private Optional<Standings> currentTable() {
-        List<Race> run = season.before.racesRun();
-        return run.isEmpty() ? Optional.empty() : Optional.of(Standings.constructorsAfter(season.before, run.getLast()));
-    }
-
     private Points current(String name) {
-        return currentTable().flatMap(t -> t.rowOf(name)).map(StandingsRow::points).orElse(Points.ZERO);
+        return season.table.flatMap(t -> t.rowOf(name)).map(StandingsRow::points).orElse(Points.ZERO);
     }
 
     /** The engine's position of constructor c in the season a search found; 0 (unknown) when it found none. */

@@ -39,18 +39,7 @@ final class ConstructorsSolver {
 
     /** As {@link TitleSolver#solve(int, TitleSolver.Mode, int)}, for constructor {@code target}. */
     TitleSolver.Outcome solve(int target, TitleSolver.Mode mode, int enough) {
-        if (mode == TitleSolver.Mode.ALL_BEHIND) {
-            return solve(target, mode, enough, false, limit);
-        }
-        TitleSolver.Outcome complete = solve(target, mode, enough, false, limit.dividedBy(2));
-        if (!(complete instanceof TitleSolver.Outcome.TimedOut) && !(complete instanceof TitleSolver.Outcome.Witness w && !w.optimal())) {
-            return complete;
-        }
-        TitleSolver.Outcome improved = solve(target, mode, enough, true, limit.dividedBy(2));
-        if (complete instanceof TitleSolver.Outcome.Witness c && improved instanceof TitleSolver.Outcome.Witness i) {
-            return i.found().rivalsCounted() > c.found().rivalsCounted() ? improved : complete;
-        }
-        return improved instanceof TitleSolver.Outcome.Witness ? improved : complete;
+        return TitleSolver.schedule(mode, limit, (lns, time) -> solve(target, mode, enough, lns, time));
     }
 
     /** The places free in race k for cars nobody is assumed at, less those in {@code taken}. */
@@ -219,30 +208,14 @@ final class ConstructorsSolver {
                 solver.setLNS(INeighborFactory.random(recorded), new FailCounter(model, 200));
             }
         }
-        Solution best = null;
-        int bestCount = -1;
         int enoughHere = Math.min(enough, m - 1) - alwaysCounted;
-        if (mode == TitleSolver.Mode.ALL_BEHIND || relevant == 0) {
-            if (solver.solve()) {
-                best = new Solution(model, recorded).record();
-                bestCount = mode == TitleSolver.Mode.ALL_BEHIND ? relevant : 0;
-            }
-        } else {
-            IntVar objective = model.intVar("counted", 0, relevant);
-            model.sum(counted.toArray(BoolVar[]::new), "=", objective).post();
-            model.setObjective(Model.MAXIMIZE, objective);
-            while (solver.solve()) {
-                best = new Solution(model, recorded).record();
-                bestCount = objective.getValue();
-                if (bestCount >= enoughHere) {
-                    break;
-                }
-            }
-        }
-        boolean stopped = solver.isStopCriterionMet();
+        TitleSolver.Searched searched = TitleSolver.search(model, mode, counted, enoughHere, recorded);
+        Solution best = searched.best();
+        boolean stopped = searched.stopped();
         if (best == null) {
             return stopped ? new TitleSolver.Outcome.TimedOut() : new TitleSolver.Outcome.Impossible();
         }
+        int bestCount = mode == TitleSolver.Mode.ALL_BEHIND ? relevant : searched.count();
         boolean reachedBound = bestCount >= enoughHere;
         bestCount += alwaysCounted;
         int[][] orders = new int[races][n];

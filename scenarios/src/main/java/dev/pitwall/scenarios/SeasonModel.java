@@ -17,7 +17,6 @@ import dev.pitwall.core.scoring.Classifier;
 import dev.pitwall.core.scoring.Standings;
 import dev.pitwall.core.scoring.StandingsRow;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -113,23 +112,13 @@ final class SeasonModel {
             fixedPoints[d] = row.carryOver().minus(row.deductions());
         }
 
-        BigInteger lcm = BigInteger.ONE;
-        List<Points> all = new ArrayList<>(bonuses);
-        racePoints.forEach(a -> all.addAll(Arrays.asList(a)));
-        all.addAll(Arrays.asList(fixedPoints));
-        for (Points[] row : pastRounds) {
-            all.addAll(Arrays.asList(row));
-        }
-        for (Points p : all) {
-            BigInteger den = BigInteger.valueOf(p.denominator());
-            lcm = lcm.divide(lcm.gcd(den)).multiply(den);
-        }
-        this.scale = lcm.longValueExact();
-        this.points = racePoints.stream().map(a -> Arrays.stream(a).mapToLong(this::scaled).toArray()).toArray(long[][]::new);
-        this.fastestLapBonus = bonuses.stream().mapToLong(this::scaled).toArray();
+        Scaled units = Scaled.of(racePoints, pastRounds, bonuses, fixedPoints);
+        this.scale = units.scale();
+        this.points = racePoints.stream().map(units::of).toArray(long[][]::new);
+        this.fastestLapBonus = units.of(bonuses);
         this.roundOf = remaining.stream().mapToInt(before::roundOf).toArray();
-        this.fixed = Arrays.stream(fixedPoints).mapToLong(this::scaled).toArray();
-        this.pastByRound = Arrays.stream(pastRounds).map(r -> Arrays.stream(r).mapToLong(this::scaled).toArray()).toArray(long[][]::new);
+        this.fixed = units.of(fixedPoints);
+        this.pastByRound = units.of(pastRounds);
         this.pastOrders = List.copyOf(orders);
         this.countbackAll = counts;
         this.countbackScoring = scoring;
@@ -147,7 +136,7 @@ final class SeasonModel {
     }
 
     private long scaled(Points p) {
-        return Math.multiplyExact(p.numerator(), scale / p.denominator());
+        return new Scaled(scale).of(p);
     }
 
     /** The classification of {@code race} with the drivers in entry-list order, the fastest lap to {@code lap}. */

@@ -67,12 +67,19 @@ final class SeveralRaces {
 
     /** Why the model cannot be trusted with these regulations, or empty when it can. */
     private Optional<String> check() {
-        if (!season.monotone()) {
+        return outsideTheModel(season.monotone(), season.remaining.size(), season.n, season::agreesWithEngine);
+    }
+
+    /**
+     * Why a solver's model cannot be trusted with these regulations, or empty when it can: a points table that pays a
+     * lower place more, or totals that differ from the engine's on two completed seasons (the entry list's order turning
+     * race by race with the fastest lap to the winner, and its reverse without one). Orders are by entry, laps by entry
+     * or -1.
+     */
+    static Optional<String> outsideTheModel(boolean monotone, int races, int n, java.util.function.BiPredicate<int[][], int[]> agreesWithEngine) {
+        if (!monotone) {
             return Optional.of("a points table pays a lower place more than a higher one, so finishing higher may not help");
         }
-        int races = season.remaining.size();
-        int n = season.n;
-        // Two completed seasons the model must score exactly as the engine does: the entry list's order and its reverse.
         int[][] forward = new int[races][n];
         int[][] backward = new int[races][n];
         int[] lapsForward = new int[races];
@@ -85,7 +92,7 @@ final class SeveralRaces {
             lapsForward[k] = forward[k][0];
             lapsBackward[k] = -1;
         }
-        if (!season.agreesWithEngine(forward, lapsForward) || !season.agreesWithEngine(backward, lapsBackward)) {
+        if (!agreesWithEngine.test(forward, lapsForward) || !agreesWithEngine.test(backward, lapsBackward)) {
             return Optional.of("these regulations score something the solver's model does not follow (the engine and the model "
                     + "disagree on a completed season)");
         }

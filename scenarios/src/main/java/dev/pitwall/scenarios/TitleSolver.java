@@ -113,20 +113,64 @@ final class TitleSolver {
      * the best possible), which proves the optimum without searching on.
      */
     Outcome solve(int target, Mode mode, int enough) {
+        return schedule(mode, limit, (lns, time) -> solve(target, mode, enough, lns, time));
+    }
+
+    /** One search of a question: with large neighbourhood search or complete, within a time limit. */
+    interface Attempt {
+        Outcome run(boolean lns, Duration timeLimit);
+    }
+
+    /**
+     * How a question spends its time limit. "Can he win" is one complete search. Optimising: a complete search for half
+     * the time proves the optimum when it can; if it cannot, a large neighbourhood search spends the other half
+     * improving on it (its answer is then the best found, not proved).
+     */
+    static Outcome schedule(Mode mode, Duration limit, Attempt attempt) {
         if (mode == Mode.ALL_BEHIND) {
-            return solve(target, mode, enough, false, limit);
+            return attempt.run(false, limit);
         }
-        // Optimising: a complete search for half the time proves the optimum when it can; if it cannot, a large
-        // neighbourhood search spends the other half improving on it (its answer is then the best found, not proved).
-        Outcome complete = solve(target, mode, enough, false, limit.dividedBy(2));
+        Outcome complete = attempt.run(false, limit.dividedBy(2));
         if (!(complete instanceof Outcome.TimedOut) && !(complete instanceof Outcome.Witness w && !w.optimal())) {
             return complete;
         }
-        Outcome improved = solve(target, mode, enough, true, limit.dividedBy(2));
+        Outcome improved = attempt.run(true, limit.dividedBy(2));
         if (complete instanceof Outcome.Witness c && improved instanceof Outcome.Witness i) {
             return i.found().rivalsCounted() > c.found().rivalsCounted() ? improved : complete;
         }
         return improved instanceof Outcome.Witness ? improved : complete;
+    }
+
+    /** The best solution a search found (null for none), how many rivals it counts, and whether the time limit stopped it. */
+    record Searched(Solution best, int count, boolean stopped) {
+    }
+
+    /**
+     * Runs the search: for "all behind" (or nothing to count), the first solution; else solutions counting ever more of
+     * {@code counted}, until {@code enough} of them or the search ends. The solutions record {@code recorded}.
+     */
+    static Searched search(Model model, Mode mode, List<BoolVar> counted, int enough, IntVar[] recorded) {
+        Solver solver = model.getSolver();
+        Solution best = null;
+        int bestCount = -1;
+        if (mode == Mode.ALL_BEHIND || counted.isEmpty()) {
+            if (solver.solve()) {
+                best = new Solution(model, recorded).record();
+                bestCount = 0;
+            }
+        } else {
+            IntVar objective = model.intVar("counted", 0, counted.size());
+            model.sum(counted.toArray(BoolVar[]::new), "=", objective).post();
+            model.setObjective(Model.MAXIMIZE, objective);
+            while (solver.solve()) {
+                best = new Solution(model, recorded).record();
+                bestCount = objective.getValue();
+                if (bestCount >= enough) {
+                    break;
+                }
+            }
+        }
+        return new Searched(best, bestCount, solver.isStopCriterionMet());
     }
 
     private Outcome solve(int target, Mode mode, int enough, boolean lns, Duration timeLimit) {
@@ -236,29 +280,14 @@ final class TitleSolver {
                 solver.setLNS(INeighborFactory.random(byPressure), new FailCounter(model, 200));
             }
         }
-        Solution best = null;
-        int bestCount = -1;
-        if (mode == Mode.ALL_BEHIND || relevant == 0) {
-            if (solver.solve()) {
-                best = new Solution(model, decision).record();
-                bestCount = mode == Mode.ALL_BEHIND ? relevant : 0;
-            }
-        } else {
-            IntVar objective = model.intVar("counted", 0, relevant);
-            model.sum(counted.toArray(BoolVar[]::new), "=", objective).post();
-            model.setObjective(Model.MAXIMIZE, objective);
-            while (solver.solve()) {
-                best = new Solution(model, decision).record();
-                bestCount = objective.getValue();
-                if (bestCount >= enoughHere) {
-                    break;
-                }
-            }
-        }
-        boolean stopped = solver.isStopCriterionMet();
+        Searched searched = search(model, mode, counted, enoughHere, decision);
+        Solution best = searched.best();
+        boolean stopped = searched.stopped();
         if (best == null) {
             return stopped ? new Outcome.TimedOut() : new Outcome.Impossible();
         }
+        // "All behind" counts every relevant rival: they are all held behind.
+        int bestCount = mode == Mode.ALL_BEHIND ? relevant : searched.count();
         boolean reachedBound = bestCount >= enoughHere;
         bestCount += alwaysCounted;
         int[][] orders = new int[races][n];

@@ -42,7 +42,6 @@ import java.util.OptionalInt;
 import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
@@ -150,7 +149,7 @@ class ConstructorsScenariosTest {
     private static Map<String, int[]> brute(Championship c, Race next, Race last, List<String> names, Map<String, String> team, boolean lap) {
         int n = names.size();
         List<int[]> orders = new ArrayList<>();
-        permute(IntStream.range(0, n).toArray(), 0, o -> orders.add(o.clone()));
+        SeveralRacesTest.Brute.permute(IntStream.range(0, n).toArray(), 0, o -> orders.add(o.clone()));
         List<Optional<String>> laps = lap ? names.stream().map(Optional::of).toList() : List.of(Optional.<String>empty());
         Map<String, int[]> range = new HashMap<>();
         for (int[] first : orders) {
@@ -183,21 +182,6 @@ class ConstructorsScenariosTest {
                     Optional.ofNullable(team.get(order.get(i))), Optional.empty()));
         }
         return new RaceResult(race, rows, lap.map(FastestLap::by).stream().toList());
-    }
-
-    private static void permute(int[] a, int k, Consumer<int[]> out) {
-        if (k == a.length) {
-            out.accept(a);
-            return;
-        }
-        for (int i = k; i < a.length; i++) {
-            int t = a[k];
-            a[k] = a[i];
-            a[i] = t;
-            permute(a, k + 1, out);
-            a[i] = a[k];
-            a[k] = t;
-        }
     }
 
     @Test

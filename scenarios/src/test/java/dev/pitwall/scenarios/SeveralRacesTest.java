@@ -313,7 +313,8 @@ class SeveralRacesTest {
             return cmp;
         }
 
-        private static void permute(int[] order, int k, java.util.function.Consumer<int[]> visit) {
+        /** Visits every order of {@code order} from position k on (the array is reused: copy what you keep). */
+        static void permute(int[] order, int k, java.util.function.Consumer<int[]> visit) {
             if (k == order.length) {
                 visit.accept(order);
                 return;

@@ -81,6 +81,17 @@ class RaceSimulationTest {
                 Map.of("A3", new Degradation.Linear(0, 0.08), "A4", new Degradation.Linear(-0.6, 0.15)), strategy);
     }
 
+    /** A car of the test team on one set of A3 for the whole race, with this pace deficit, grid slot and wear a lap. */
+    private static Driver oneStint(String initials, double pace, int grid, double wearPerLap) {
+        return new Driver(initials, initials, car(OptionalDouble.empty()), pace, grid, 320, 1.0, 0.25, 0.5,
+                Map.of("A3", new Degradation.Linear(0, wearPerLap)), List.of(new Stint(0, "A3", 0, 0)));
+    }
+
+    /** A race on the test track with these cars and cautions, no DRS. */
+    private static RaceSetup race(int laps, List<Driver> drivers, List<Caution> cautions) {
+        return new RaceSetup(laps, 0.5, 0.8, 0.3, 0.3, 1.0, OptionalInt.empty(), 2, TRACK, drivers, cautions, Map.of());
+    }
+
     private static RaceSetup alone(Driver d, int laps) {
         return new RaceSetup(laps, 0.5, 0.8, 0.3, 0.3, 1.0, OptionalInt.of(3), 2, TRACK, List.of(d), List.of(), Map.of());
     }
@@ -115,29 +126,21 @@ class RaceSimulationTest {
 
     @Test
     void aFasterCarNeedsEnoughOfAnAdvantageToPass() {
-        Car c = car(OptionalDouble.empty());
-        Driver slow = new Driver("SLO", "Slow", c, 0.3, 1, 320, 1.0, 0.25, 0.5, Map.of("A3", new Degradation.Linear(0, 0.08)),
-                List.of(new Stint(0, "A3", 0, 0)));
-        Driver quick = new Driver("QCK", "Quick", c, 0.0, 2, 320, 1.0, 0.25, 0.5, Map.of("A3", new Degradation.Linear(0, 0.08)),
-                List.of(new Stint(0, "A3", 0, 0)));
-        RaceSetup race = new RaceSetup(5, 0.5, 0.8, 0.3, 0.3, 1.0, OptionalInt.empty(), 2, TRACK, List.of(slow, quick), List.of(), Map.of());
+        Driver slow = oneStint("SLO", 0.3, 1, 0.08);
+        Driver quick = oneStint("QCK", 0.0, 2, 0.08);
+        RaceSetup race = race(5, List.of(slow, quick), List.of());
         // 0.3 s a lap is less than the 1.5 s needed to pass: held behind for five laps.
         assertThat(RaceSimulation.run(race).order()).containsExactly("SLO", "QCK");
-        Driver muchQuicker = new Driver("MQK", "Much quicker", c, -2.0, 2, 320, 1.0, 0.25, 0.5, Map.of("A3", new Degradation.Linear(0, 0.08)),
-                List.of(new Stint(0, "A3", 0, 0)));
+        Driver muchQuicker = oneStint("MQK", -2.0, 2, 0.08);
         assertThat(RaceSimulation.run(race.withDrivers(List.of(slow, muchQuicker))).order()).containsExactly("MQK", "SLO");
     }
 
     @Test
     void aSafetyCarBunchesTheField() {
-        Car c = car(OptionalDouble.empty());
-        Driver leader = new Driver("LDR", "Leader", c, -1.0, 1, 320, 1.0, 0.25, 0.5, Map.of("A3", new Degradation.Linear(0, 0.05)),
-                List.of(new Stint(0, "A3", 0, 0)));
-        Driver second = new Driver("SEC", "Second", c, 0.0, 2, 320, 1.0, 0.25, 0.5, Map.of("A3", new Degradation.Linear(0, 0.05)),
-                List.of(new Stint(0, "A3", 0, 0)));
-        RaceSetup green = new RaceSetup(20, 0.5, 0.8, 0.3, 0.3, 1.0, OptionalInt.empty(), 2, TRACK, List.of(leader, second), List.of(), Map.of());
-        RaceSetup caution = new RaceSetup(20, 0.5, 0.8, 0.3, 0.3, 1.0, OptionalInt.empty(), 2, TRACK, List.of(leader, second),
-                List.of(new Caution(Caution.Kind.SAFETY_CAR, 15.0, 17.0)), Map.of());
+        Driver leader = oneStint("LDR", -1.0, 1, 0.05);
+        Driver second = oneStint("SEC", 0.0, 2, 0.05);
+        RaceSetup green = race(20, List.of(leader, second), List.of());
+        RaceSetup caution = race(20, List.of(leader, second), List.of(new Caution(Caution.Kind.SAFETY_CAR, 15.0, 17.0)));
         double gapGreen = RaceSimulation.run(green).raceTimeByLap().get("SEC")[16] - RaceSimulation.run(green).raceTimeByLap().get("LDR")[16];
         double[] sec = RaceSimulation.run(caution).raceTimeByLap().get("SEC");
         double[] ldr = RaceSimulation.run(caution).raceTimeByLap().get("LDR");
@@ -146,12 +149,9 @@ class RaceSimulationTest {
 
     @Test
     void aPassCostsBothCarsTheDuelAndThePassedCarMore() {
-        Car c = car(OptionalDouble.empty());
-        Driver slow = new Driver("SLO", "Slow", c, 0.3, 1, 320, 1.0, 0.25, 0.5, Map.of("A3", new Degradation.Linear(0, 0.08)),
-                List.of(new Stint(0, "A3", 0, 0)));
-        Driver quick = new Driver("MQK", "Much quicker", c, -2.0, 2, 320, 1.0, 0.25, 0.5, Map.of("A3", new Degradation.Linear(0, 0.08)),
-                List.of(new Stint(0, "A3", 0, 0)));
-        RaceSetup race = new RaceSetup(5, 0.5, 0.8, 0.3, 0.3, 1.0, OptionalInt.empty(), 2, TRACK, List.of(slow, quick), List.of(), Map.of());
+        Driver slow = oneStint("SLO", 0.3, 1, 0.08);
+        Driver quick = oneStint("MQK", -2.0, 2, 0.08);
+        RaceSetup race = race(5, List.of(slow, quick), List.of());
         RaceOutcome both = RaceSimulation.run(race);
         double slowAlone = RaceSimulation.run(race.withDrivers(List.of(slow))).of("SLO").raceTime();
         double quickAlone = RaceSimulation.run(race.withDrivers(List.of(quick))).of("MQK").raceTime();
@@ -163,14 +163,10 @@ class RaceSimulationTest {
 
     @Test
     void theFieldClosesUpOnlyFromTheLapAfterTheSafetyCarComesOut() {
-        Car c = car(OptionalDouble.empty());
-        Driver leader = new Driver("LDR", "Leader", c, -1.0, 1, 320, 1.0, 0.25, 0.5, Map.of("A3", new Degradation.Linear(0, 0.05)),
-                List.of(new Stint(0, "A3", 0, 0)));
-        Driver second = new Driver("SEC", "Second", c, 0.0, 2, 320, 1.0, 0.25, 0.5, Map.of("A3", new Degradation.Linear(0, 0.05)),
-                List.of(new Stint(0, "A3", 0, 0)));
-        RaceSetup green = new RaceSetup(20, 0.5, 0.8, 0.3, 0.3, 1.0, OptionalInt.empty(), 2, TRACK, List.of(leader, second), List.of(), Map.of());
-        RaceSetup caution = new RaceSetup(20, 0.5, 0.8, 0.3, 0.3, 1.0, OptionalInt.empty(), 2, TRACK, List.of(leader, second),
-                List.of(new Caution(Caution.Kind.SAFETY_CAR, 14.4, 17.0)), Map.of());
+        Driver leader = oneStint("LDR", -1.0, 1, 0.05);
+        Driver second = oneStint("SEC", 0.0, 2, 0.05);
+        RaceSetup green = race(20, List.of(leader, second), List.of());
+        RaceSetup caution = race(20, List.of(leader, second), List.of(new Caution(Caution.Kind.SAFETY_CAR, 14.4, 17.0)));
         double[] ldrGreen = RaceSimulation.run(green).raceTimeByLap().get("LDR");
         double[] secGreen = RaceSimulation.run(green).raceTimeByLap().get("SEC");
         double[] ldr = RaceSimulation.run(caution).raceTimeByLap().get("LDR");
@@ -185,12 +181,9 @@ class RaceSimulationTest {
 
     @Test
     void aTimePenaltyIsAddedAtTheFlagAndCanCostPlaces() {
-        Car c = car(OptionalDouble.empty());
-        Driver first = new Driver("FST", "First", c, -0.2, 1, 320, 1.0, 0.25, 0.5, Map.of("A3", new Degradation.Linear(0, 0.05)),
-                List.of(new Stint(0, "A3", 0, 0)));
-        Driver second = new Driver("SND", "Second", c, 0.0, 2, 320, 1.0, 0.25, 0.5, Map.of("A3", new Degradation.Linear(0, 0.05)),
-                List.of(new Stint(0, "A3", 0, 0)));
-        RaceSetup race = new RaceSetup(10, 0.5, 0.8, 0.3, 0.3, 1.0, OptionalInt.empty(), 2, TRACK, List.of(first, second), List.of(), Map.of());
+        Driver first = oneStint("FST", -0.2, 1, 0.05);
+        Driver second = oneStint("SND", 0.0, 2, 0.05);
+        RaceSetup race = race(10, List.of(first, second), List.of());
         RaceOutcome clean = RaceSimulation.run(race);
         double gap = clean.of("SND").raceTime() - clean.of("FST").raceTime();
         assertThat(clean.order()).containsExactly("FST", "SND");
