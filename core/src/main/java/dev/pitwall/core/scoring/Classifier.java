@@ -41,10 +41,7 @@ public final class Classifier {
 
     /** The classification of a race of the championship that has results. */
     public static Classification classify(dev.pitwall.core.model.Championship championship, Race race) {
-        RaceResult result = championship.resultOf(race)
-                .orElseThrow(() -> new IllegalStateException(race.name() + " has no results yet"));
-        return classify(race, result, championship.decisionsFor(race), championship.scoring().sharedDrive(),
-                championship.scoring().multiCar());
+        return score(championship, race).toClassification();
     }
 
     public static Classification classify(Race race, RaceResult result, List<Decision> decisions) {
@@ -57,19 +54,37 @@ public final class Classifier {
      */
     public static Classification classify(Race race, RaceResult result, List<Decision> decisions, SharedDrive sharedDrive,
                                           MultiCar multiCar) {
+        return score(race, result, decisions, sharedDrive, multiCar).toClassification();
+    }
+
+    /** A race of the championship classified and scored, without building its entries: what the standings read. */
+    static Scored score(dev.pitwall.core.model.Championship championship, Race race) {
+        RaceResult result = championship.resultOf(race)
+                .orElseThrow(() -> new IllegalStateException(race.name() + " has no results yet"));
+        return score(race, result, championship.decisionsFor(race), championship.scoring().sharedDrive(),
+                championship.scoring().multiCar());
+    }
+
+    private static Scored score(Race race, RaceResult result, List<Decision> decisions, SharedDrive sharedDrive, MultiCar multiCar) {
         RaceRules rules = race.rules();
-        List<Decision> ours = decisions.isEmpty() ? List.of()
-                : decisions.stream().filter(d -> d.race().equals(race.name())).toList();
+        List<Decision> ours = decisions.isEmpty() ? List.of() : new ArrayList<>(decisions.size());
+        for (Decision d : decisions) {
+            if (d.race().equals(race.name())) {
+                ours.add(d);
+            }
+        }
         List<Runner> order = order(result, ours, rules);
+        int rows = order.size();
         int classified = 0;
         for (Runner r : order) {
             classified += r.classified() ? 1 : 0;
         }
 
         // Number positions by car, and scoring positions skipping ineligible cars whose points pass down.
-        int[] position = new int[order.size()];
-        int[] scoringPosition = new int[order.size()];
-        int[] carDrivers = new int[order.size()];
+        int[] position = new int[rows];
+        int[] scoringPosition = new int[rows];
+        int[] carDrivers = new int[rows];
+        Arrays.fill(carDrivers, 1);
         List<Integer> vacated = ours.isEmpty() ? List.of() : new ArrayList<>();
         for (Decision d : ours) {
             if (d instanceof Decision.PositionVacated v) {
@@ -80,8 +95,8 @@ public final class Classifier {
         int passedDown = 0;
         for (int i = 0; i < classified; i++) {
             Runner r = order.get(i);
-            boolean sharesCarWithPrevious = i > 0 && r.row.sameCarAs(order.get(i - 1).row)
-                    && r.row.publishedPosition() == order.get(i - 1).row.publishedPosition();
+            boolean sharesCarWithPrevious = i > 0 && r.row.publishedPosition() == order.get(i - 1).row.publishedPosition()
+                    && r.row.sameCarAs(order.get(i - 1).row);
             if (!sharesCarWithPrevious) {
                 cars++;
                 while (vacated.contains(cars)) {
@@ -104,73 +119,142 @@ public final class Classifier {
         }
 
         List<FastestLap> fastest = fastestLap(result, ours);
-        boolean[] bonusRows = new boolean[order.size()];
+        Points[] bonus = new Points[rows];
+        Arrays.fill(bonus, Points.ZERO);
         for (FastestLap f : fastest) {
             int row = bonusRow(f, order, scoringPosition, rules);
             if (row >= 0) {
-                bonusRows[row] = true;
+                bonus[row] = bonus(rules, fastest.size(), row < classified ? position[row] : 0);
             }
         }
-        Optional<Duration> winnerTime = classified == 0 ? Optional.empty() : order.getFirst().elapsed();
-        List<ClassifiedEntry> entries = new ArrayList<>();
-        for (int i = 0; i < order.size(); i++) {
+        Points[] points = new Points[rows];
+        for (int i = 0; i < rows; i++) {
             Runner r = order.get(i);
-            boolean isClassified = i < classified;
             Points positionPoints = Points.ZERO;
-            if (isClassified && scoringPosition[i] > 0) {
+            if (i < classified && scoringPosition[i] > 0) {
                 Points car = rules.pointsFor(scoringPosition[i]);
                 positionPoints = carDrivers[i] == 1 ? car : switch (sharedDrive) {
                     case SPLIT -> car.dividedBy(carDrivers[i]);
                     case NONE -> Points.ZERO;
                 };
             }
-            Points bonus = bonusRows[i]
-                    ? bonus(rules, fastest.size(), isClassified ? OptionalInt.of(position[i]) : OptionalInt.empty()) : Points.ZERO;
-            Points points = r.awarded().map(Decision.PointsAwarded::points).orElse(positionPoints.plus(bonus));
-            Optional<Duration> gap = i == 0 || !(r.finish instanceof Finish.Finished) ? Optional.empty()
-                    : winnerTime.flatMap(w -> r.elapsed().map(e -> e.minus(w)));
-            entries.add(new ClassifiedEntry(
-                    isClassified ? OptionalInt.of(position[i]) : OptionalInt.empty(), r.row.driver(), r.finish, r.elapsed(), gap,
-                    points, bonus,
-                    isClassified && scoringPosition[i] > 0 ? OptionalInt.of(scoringPosition[i]) : OptionalInt.empty(),
-                    isClassified ? carDrivers[i] : 1, r.decisions, r.row));
+            Optional<Decision.PointsAwarded> awarded = r.awarded();
+            points[i] = awarded.isPresent() ? awarded.get().points() : positionPoints.plus(bonus[i]);
         }
-        return new Classification(race, multiCar == MultiCar.BEST && someoneDroveTwoCars(entries) ? bestCarOnly(entries) : entries);
+        Scored scored = new Scored(race, order, classified, position, scoringPosition, carDrivers, points, bonus);
+        if (multiCar == MultiCar.BEST && scored.someoneDroveTwoCars()) {
+            scored.bestCarOnly();
+        }
+        return scored;
     }
 
-    private static boolean someoneDroveTwoCars(List<ClassifiedEntry> entries) {
-        // The names' hash codes, sorted: only two rows with the same hash can be the same driver.
-        int[] hashes = new int[entries.size()];
-        for (int i = 0; i < hashes.length; i++) {
-            hashes[i] = entries.get(i).driver().hashCode();
+    /**
+     * A race classified and scored, as arrays in classified order: classified rows first, then the rest. The standings
+     * read these; {@link #toClassification()} builds the entries of the public view.
+     */
+    static final class Scored {
+        final Race race;
+        private final List<Runner> order;
+        /** How many rows are classified: they come first. */
+        final int classified;
+        /** Classified position by car, drivers of a shared car sharing it; 0 for a row not classified. */
+        final int[] position;
+        /** The position the points table is read at; 0 where the row cannot score. */
+        final int[] scoringPosition;
+        /** How many drivers shared the row's car (1 when nobody did, and for a row not classified). */
+        final int[] carDrivers;
+        /** What each row scores for its driver, the bonus included. */
+        final Points[] points;
+        /** The fastest-lap bonus included in {@link #points}. */
+        final Points[] bonus;
+
+        private Scored(Race race, List<Runner> order, int classified, int[] position, int[] scoringPosition, int[] carDrivers,
+                       Points[] points, Points[] bonus) {
+            this.race = race;
+            this.order = order;
+            this.classified = classified;
+            this.position = position;
+            this.scoringPosition = scoringPosition;
+            this.carDrivers = carDrivers;
+            this.points = points;
+            this.bonus = bonus;
         }
-        Arrays.sort(hashes);
-        for (int i = 1; i < hashes.length; i++) {
-            if (hashes[i] == hashes[i - 1]) {
-                java.util.Set<String> seen = new java.util.HashSet<>();
-                return entries.stream().anyMatch(e -> !seen.add(e.driver()));
+
+        int size() {
+            return order.size();
+        }
+
+        String driver(int i) {
+            return order.get(i).row.driver();
+        }
+
+        ResultRow published(int i) {
+            return order.get(i).row;
+        }
+
+        /** Whether the row is the second (or later) driver of the car in the row before. */
+        boolean sharesCarWithPrevious(int i) {
+            return i > 0 && position[i] > 0 && position[i] == position[i - 1] && published(i).sameCarAs(published(i - 1));
+        }
+
+        private boolean someoneDroveTwoCars() {
+            // The names' hash codes, sorted: only two rows with the same hash can be the same driver.
+            int[] hashes = new int[size()];
+            for (int i = 0; i < hashes.length; i++) {
+                hashes[i] = driver(i).hashCode();
+            }
+            Arrays.sort(hashes);
+            for (int i = 1; i < hashes.length; i++) {
+                if (hashes[i] == hashes[i - 1]) {
+                    java.util.Set<String> seen = new java.util.HashSet<>();
+                    for (int k = 0; k < size(); k++) {
+                        if (!seen.add(driver(k))) {
+                            return true;
+                        }
+                    }
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        /** Zeroes every row of a driver but the best-scoring one (the first of equals). */
+        private void bestCarOnly() {
+            java.util.Map<String, Integer> best = new java.util.HashMap<>();
+            for (int i = 0; i < size(); i++) {
+                Integer b = best.get(driver(i));
+                if (b == null || points[i].compareTo(points[b]) > 0) {
+                    best.put(driver(i), i);
+                }
+            }
+            for (int i = 0; i < size(); i++) {
+                if (best.get(driver(i)) != i && points[i].isPositive()) {
+                    points[i] = Points.ZERO;
+                    bonus[i] = Points.ZERO;
+                }
             }
         }
-        return false;
+
+        Classification toClassification() {
+            Optional<Duration> winnerTime = classified == 0 ? Optional.empty() : order.getFirst().elapsed();
+            List<ClassifiedEntry> entries = new ArrayList<>(size());
+            for (int i = 0; i < size(); i++) {
+                Runner r = order.get(i);
+                Optional<Duration> gap = i == 0 || !(r.finish instanceof Finish.Finished) ? Optional.empty()
+                        : winnerTime.flatMap(w -> r.elapsed().map(e -> e.minus(w)));
+                entries.add(new ClassifiedEntry(positionOrEmpty(position[i]), r.row.driver(), r.finish, r.elapsed(), gap,
+                        points[i], bonus[i], positionOrEmpty(scoringPosition[i]), carDrivers[i], r.decisions, r.row));
+            }
+            return new Classification(race, entries);
+        }
     }
 
-    /** Zeroes every row of a driver but the best-scoring one (the first of equals). */
-    private static List<ClassifiedEntry> bestCarOnly(List<ClassifiedEntry> entries) {
-        java.util.Map<String, Integer> best = new java.util.HashMap<>();
-        for (int i = 0; i < entries.size(); i++) {
-            Integer b = best.get(entries.get(i).driver());
-            if (b == null || entries.get(i).points().compareTo(entries.get(b).points()) > 0) {
-                best.put(entries.get(i).driver(), i);
-            }
-        }
-        List<ClassifiedEntry> kept = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            ClassifiedEntry e = entries.get(i);
-            kept.add(best.get(e.driver()) == i || !e.points().isPositive() ? e
-                    : new ClassifiedEntry(e.position(), e.driver(), e.finish(), e.elapsed(), e.gap(), Points.ZERO, Points.ZERO,
-                    e.scoringPosition(), e.carDrivers(), e.decisions(), e.published()));
-        }
-        return kept;
+    private static final OptionalInt[] POSITIONS = java.util.stream.IntStream.range(0, 256)
+            .mapToObj(p -> p == 0 ? OptionalInt.empty() : OptionalInt.of(p)).toArray(OptionalInt[]::new);
+
+    /** Position {@code p}, empty for 0: the same object each time for the first places (rows are built by the ten thousand). */
+    static OptionalInt positionOrEmpty(int p) {
+        return p < POSITIONS.length ? POSITIONS[p] : OptionalInt.of(p);
     }
 
     private static List<Runner> order(RaceResult result, List<Decision> decisions, RaceRules rules) {
@@ -211,12 +295,15 @@ public final class Classifier {
         return order;
     }
 
+    /** The fastest lap as published, unless a decision awarded it (the latest such decision stands). */
     private static List<FastestLap> fastestLap(RaceResult result, List<Decision> decisions) {
-        return decisions.stream()
-                .filter(d -> d instanceof Decision.FastestLapAwarded)
-                .map(d -> ((Decision.FastestLapAwarded) d).drivers().stream().map(FastestLap::by).toList())
-                .reduce((a, b) -> b)
-                .orElse(result.fastestLap());
+        List<FastestLap> fastest = result.fastestLap();
+        for (Decision d : decisions) {
+            if (d instanceof Decision.FastestLapAwarded awarded) {
+                fastest = awarded.drivers().stream().map(FastestLap::by).toList();
+            }
+        }
+        return fastest;
     }
 
     /**
@@ -250,13 +337,14 @@ public final class Classifier {
         return scoringPosition > 0 && rules.pointsFor(scoringPosition).isPositive();
     }
 
-    private static Points bonus(RaceRules rules, int holders, OptionalInt position) {
+    /** @param position the holder's classified position, 0 when not classified */
+    private static Points bonus(RaceRules rules, int holders, int position) {
         if (rules.fastestLap().isEmpty()) {
             return Points.ZERO;
         }
         FastestLapBonus bonus = rules.fastestLap().get();
         if (bonus.requireClassifiedTop().isPresent()
-                && (position.isEmpty() || position.getAsInt() > bonus.requireClassifiedTop().getAsInt())) {
+                && (position == 0 || position > bonus.requireClassifiedTop().getAsInt())) {
             return Points.ZERO;
         }
         return bonus.shareTies() ? bonus.points().dividedBy(holders) : bonus.points();
@@ -340,42 +428,41 @@ public final class Classifier {
 
         /** Laps completed, counted down from the race distance when the distance is not known. */
         private static int lapsCompleted(Finish finish, RaceRules rules) {
+            // instanceof tests rather than a pattern switch: this runs for every row of every race, and the
+            // switch's type test costs several times more.
             int distance = rules.laps().orElse(Integer.MAX_VALUE / 2);
             if (finish instanceof Finish.Finished) {
-                return distance; // the common case, without the pattern switch's bootstrap
+                return distance;
             }
-            return switch (finish) {
-                case Finish.Finished f -> distance;
-                case Finish.LapsDown l -> distance - l.laps();
-                case Finish.Retired r -> r.lapsCompleted().orElse(0);
-                case Finish.NotClassified n -> 0;
-                case Finish.DidNotStart d -> 0;
-                case Finish.Disqualified d -> 0;
-            };
+            if (finish instanceof Finish.LapsDown l) {
+                return distance - l.laps();
+            }
+            if (finish instanceof Finish.Retired r) {
+                return r.lapsCompleted().orElse(0);
+            }
+            return 0; // not classified, did not start, disqualified
         }
 
+        /** Whether a runner is classified: took the flag, or retired after the minimum distance. */
         private static boolean classified(Finish finish, RaceRules rules) {
-            return switch (finish) {
-                case Finish.Finished f -> true;
-                case Finish.LapsDown l -> true;
-                case Finish.Retired r -> rules.laps().isPresent() && r.lapsCompleted().isPresent()
-                        && Points.of(r.lapsCompleted().get()).compareTo(rules.minimumDistance().times(Points.of(rules.laps().getAsInt()))) >= 0;
-                case Finish.NotClassified n -> false;
-                case Finish.DidNotStart d -> false;
-                case Finish.Disqualified d -> false;
-            };
+            if (finish instanceof Finish.Finished || finish instanceof Finish.LapsDown) {
+                return true;
+            }
+            if (finish instanceof Finish.Retired r && rules.laps().isPresent() && r.lapsCompleted().isPresent()) {
+                // laps completed >= minimum share x distance, in integers: laps x d >= n x distance
+                Points share = rules.minimumDistance();
+                return Math.multiplyExact((long) r.lapsCompleted().get(), share.denominator())
+                        >= Math.multiplyExact(share.numerator(), (long) rules.laps().getAsInt());
+            }
+            return false;
         }
 
         /** Classified first, then unclassified runners, non-starters, the disqualified. */
         private static int group(Finish finish, RaceRules rules) {
-            if (finish instanceof Finish.Finished || classified(finish, rules)) {
+            if (classified(finish, rules)) {
                 return 0;
             }
-            return switch (finish) {
-                case Finish.DidNotStart d -> 2;
-                case Finish.Disqualified d -> 3;
-                default -> 1;
-            };
+            return finish instanceof Finish.DidNotStart ? 2 : finish instanceof Finish.Disqualified ? 3 : 1;
         }
     }
 }
