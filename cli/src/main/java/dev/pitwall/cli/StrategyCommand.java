@@ -8,6 +8,7 @@ import dev.pitwall.io.f1db.F1dbSeason;
 import dev.pitwall.io.report.Format;
 import dev.pitwall.io.report.Report;
 import dev.pitwall.io.report.TextTable;
+import dev.pitwall.strategy.Driver;
 import dev.pitwall.strategy.Kendall;
 import dev.pitwall.strategy.RaceOutcome;
 import dev.pitwall.strategy.RaceSimulation;
@@ -191,7 +192,14 @@ final class StrategyCommand implements Runnable {
                     .orElseThrow(() -> dev.pitwall.io.InvalidInputException.at(file, 0, "no " + race.season() + " race at " + circuit
                             + " in F1DB (track-map.csv maps " + race.track() + " to it)"));
             List<String> realOrder = real.race().stream().filter(F1dbResult::classified).map(F1dbResult::driverId).toList();
-            RaceOutcome outcome = RaceSimulation.run(race.setup());
+            // The stewards' time penalties are real events too: added at the flag, as F1DB's classification has them.
+            Map<String, Double> penalties = new HashMap<>();
+            for (Driver d : race.setup().drivers()) {
+                String id = drivers.get(race.season() + " " + d.initials());
+                real.race().stream().filter(r -> r.driverId().equals(id) && !r.timePenalty().isZero()).findFirst()
+                        .ifPresent(r -> penalties.put(d.initials(), r.timePenalty().toMillis() / 1000.0));
+            }
+            RaceOutcome outcome = RaceSimulation.run(race.setup().withTimePenalties(penalties));
             List<String> simulated = outcome.order().stream().map(i -> {
                 String id = drivers.get(race.season() + " " + i);
                 if (id == null) {

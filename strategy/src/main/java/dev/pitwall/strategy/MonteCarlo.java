@@ -20,7 +20,7 @@ public final class MonteCarlo {
 
     /**
      * Finishing positions over the runs: {@code positions[d][p-1]} is how many runs driver d (in the setup's order)
-     * finished p-th, the retired classified behind the running cars as the race classifies them.
+     * finished p-th, the retired classified by the laps they completed, as the race classifies them.
      */
     public record Odds(List<String> drivers, int runs, int[][] positions, int[] retirements) {
 
@@ -89,7 +89,7 @@ public final class MonteCarlo {
     }
 
     /**
-     * Every run's finishing order, winner first, by the drivers' names (the retired classified behind the running cars):
+     * Every run's finishing order, winner first, by the drivers' names (the retired classified by the laps they completed):
      * a race model to fit, for the championship odds.
      */
     public static List<List<String>> orders(RaceSetup race, Incidents incidents, RaceRegulations regulations, long seed, int runs) {

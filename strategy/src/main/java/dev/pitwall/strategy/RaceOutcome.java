@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a simulated race gives: the classification (running cars by laps then time, then the retired by distance) and
+ * What a simulated race gives: the classification (by laps completed, then by who completed them first, running or
+ * retired, as the sporting code classifies) and
  * every car's race time at the end of each lap it completed, for the race history.
  */
 public record RaceOutcome(List<Finisher> classification, Map<String, double[]> raceTimeByLap) {

@@ -425,7 +425,8 @@ public final class RaceSimulation {
 
         /**
          * When the leader has finished, every other car finishes at its next crossing of the line: its laps are those
-         * it completed by then. Running cars by laps then time, then the retired by distance.
+         * it completed by then. Classified as the sporting code has it: by laps completed, most first, then by who
+         * completed them first, running or retired (a car out on the last lap ranks ahead of those a lap down behind it).
          */
         private RaceOutcome classify() {
             double leader = Double.MAX_VALUE;
@@ -452,13 +453,12 @@ public final class RaceSimulation {
                 at[i] = (laps[i] == 0 ? 0 : byLap[i][laps[i] - 1]) + (out[i] ? 0 : race.timePenalties().getOrDefault(drivers.get(i).initials(), 0.0));
                 history[i] = Map.entry(drivers.get(i).initials(), Arrays.copyOf(byLap[i], laps[i]));
             }
-            // Running cars first, then by laps (most first), then by time: a stable insertion sort of the indexes.
+            // By laps (most first), then by the time the last of them was completed: a stable insertion sort of the indexes.
             int[] ranked = new int[n];
             for (int a = 0; a < n; a++) {
                 int x = a;
                 int b = a - 1;
-                while (b >= 0 && (out[ranked[b]] != out[x] ? out[ranked[b]]
-                        : laps[ranked[b]] != laps[x] ? laps[ranked[b]] < laps[x] : at[ranked[b]] > at[x])) {
+                while (b >= 0 && (laps[ranked[b]] != laps[x] ? laps[ranked[b]] < laps[x] : at[ranked[b]] > at[x])) {
                     ranked[b + 1] = ranked[b];
                     b--;
                 }

@@ -197,6 +197,24 @@ class RaceSimulationTest {
     }
 
     @Test
+    void aCarOutOnTheLastLapIsClassifiedByTheLapsItCompletedAheadOfACarLappedBeforeIt() {
+        // The sporting code classifies by laps completed, then by who completed them first, retired or running.
+        Driver leader = oneStint("LDR", 0, 1, 0.05);
+        Driver out = oneStint("OUT", 0.5, 2, 0.05);
+        Driver lapped = oneStint("LAP", 12, 3, 0.05);
+        Driver early = oneStint("EAR", 0.5, 4, 0.05);
+        RaceOutcome outcome = RaceSimulation.run(race(10, List.of(leader, out, lapped, early), List.of())
+                .withEvents(List.of(), Map.of("OUT", 9.5, "EAR", 2.5)));
+
+        assertThat(outcome.of("OUT").laps()).isEqualTo(9);
+        assertThat(outcome.of("LAP").laps()).isEqualTo(9);
+        assertThat(outcome.of("OUT").raceTime()).isLessThan(outcome.of("LAP").raceTime());
+        assertThat(outcome.order()).containsExactly("LDR", "OUT", "LAP", "EAR");
+        assertThat(outcome.of("OUT").retired()).isTrue();
+        assertThat(outcome.of("LAP").retired()).isFalse();
+    }
+
+    @Test
     void aStrategyOnACompoundWithoutParametersIsRefused() {
         assertThatThrownBy(() -> driver("BAD", 1, List.of(new Stint(0, "A7", 0, 0)), car(OptionalDouble.empty())))
                 .hasMessageContaining("no degradation for compound A7");

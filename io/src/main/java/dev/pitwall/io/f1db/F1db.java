@@ -91,7 +91,7 @@ public final class F1db {
         for (JsonNode row : list(file)) {
             rows.add(new F1dbResult(text(row, "position"), row.path("driverNumber").asInt(), text(row, "driverId"),
                     text(row, "constructorId") + "|" + text(row, "engineManufacturerId"), row.path("sharedCar").asBoolean(false),
-                    points(row, file)));
+                    points(row, file), timePenalty(row, file)));
         }
         return rows;
     }
@@ -114,6 +114,19 @@ public final class F1db {
             return Points.parse(p.asText());
         } catch (RuntimeException e) {
             throw InvalidInputException.at(file, 0, "expected points like 9 or 4.5, found \"" + p.asText() + "\"");
+        }
+    }
+
+    /** F1DB's {@code timePenalty: "5.000"}: seconds added to the race time, already in the classified position. */
+    private static java.time.Duration timePenalty(JsonNode row, Path file) {
+        String seconds = text(row, "timePenalty");
+        if (seconds.isEmpty()) {
+            return java.time.Duration.ZERO;
+        }
+        try {
+            return java.time.Duration.ofMillis(new java.math.BigDecimal(seconds).movePointRight(3).longValueExact());
+        } catch (RuntimeException e) {
+            throw InvalidInputException.at(file, 0, "expected a time penalty in seconds like 5.000, found \"" + seconds + "\"");
         }
     }
 
