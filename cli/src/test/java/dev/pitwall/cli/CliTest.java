@@ -422,9 +422,8 @@ class CliTest {
         assertThat(json.get("races").asInt()).isEqualTo(121);
         assertThat(json.get("perRace")).hasSize(121);
         assertThat(json.get("attribution").asText()).contains("CC BY 4.0").contains("LGPL-3.0");
-        // Where the model stands today (the bar is a tau of 0.70, met by the winners: 73): a floor that catches
-        // regressions.
-        assertThat(json.get("kendallTau").asDouble()).isGreaterThan(0.69);
+        // The bar: a mean tau of at least 0.70 and the real winner first in 60% of the races (73 of 121).
+        assertThat(json.get("kendallTau").asDouble()).isGreaterThanOrEqualTo(0.70);
         assertThat(json.get("winnerHits").asInt()).isGreaterThanOrEqualTo(73);
         JsonNode austin2014 = java.util.stream.StreamSupport.stream(json.get("perRace").spliterator(), false)
                 .filter(r -> r.get("track").asText().equals("Austin") && r.get("season").asInt() == 2014).findFirst().orElseThrow();

@@ -163,7 +163,10 @@ public record Incidents(Map<String, Double> lapSigma, double defaultLapSigma, Ma
 
     /** An index drawn with the given probabilities (normalised). */
     private static int pick(double[] probabilities, RandomGenerator random) {
-        double total = Arrays.stream(probabilities).sum();
+        double total = 0;
+        for (double p : probabilities) {
+            total += p; // a loop: drawn for every race, where a stream's sum costs more than the race's draw
+        }
         double u = random.nextDouble() * total;
         for (int i = 0; i < probabilities.length; i++) {
             u -= probabilities[i];

@@ -22,17 +22,20 @@ public final class RaceSimulation {
     /** The share of DRS's gain on the main straight (judged by the gap at the line); the rest comes elsewhere. */
     static final double DRS_MAIN_STRAIGHT = 0.5;
 
+    /** Whether a run takes each car's share of a lap under a caution in race time (the pre-simulation does not). */
+    private static final boolean CAUTIONS_IN_RACE_TIME = true;
+
     private RaceSimulation() {
     }
 
     /** The race as set up: deterministic, no lap-time noise. */
     public static RaceOutcome run(RaceSetup race) {
-        return new Run(race, null).run();
+        return new Run(race, null, CAUTIONS_IN_RACE_TIME).run();
     }
 
     /** A race drawn by {@link Incidents#draw}: its cautions and retirements, and each lap's noise on each driver's time. */
     public static RaceOutcome run(Incidents.Draw draw) {
-        return new Run(draw.race(), draw.lapNoise()).run();
+        return new Run(draw.race(), draw.lapNoise(), CAUTIONS_IN_RACE_TIME).run();
     }
 
     /**
@@ -97,12 +100,19 @@ public final class RaceSimulation {
         private final double[] vscShare;
         private final double[] pitInLane;
         private final double[] pitOutLane;
+        /**
+         * Each caution's start and end in race time ({@code [c][0]}, {@code [c][1]}), from the reference car's run alone;
+         * null where the shares of each lap are taken in laps, for every car alike.
+         */
+        private final double[][] cautionTimes;
+        /** Each car's green lap, lap by lap, where it is kept (the reference car's run alone); else null. */
+        private double[][] greenByLap;
         // Work arrays, reused lap after lap.
         private final double[] next;
         private final boolean[] duelled;
         private final int[] running;
 
-        Run(RaceSetup race, double[][] noise) {
+        Run(RaceSetup race, double[][] noise, boolean cautionsInRaceTime) {
             this.race = race;
             this.noise = noise;
             this.drivers = race.drivers();
@@ -145,7 +155,7 @@ public final class RaceSimulation {
                     standstillOfStint[i][s] = RaceSimulation.standstill(race.track(), d, d.strategy().get(s).fuelAdded());
                 }
                 // Retirements from the events: progress X.5 means out during lap X+1.
-                Double at = race.retirements().get(d.initials());
+                Double at = race.retirements().isEmpty() ? null : race.retirements().get(d.initials());
                 retiresAfter[i] = at == null ? Integer.MAX_VALUE : (int) Math.floor(at);
             }
             int laps = race.laps();
@@ -164,6 +174,7 @@ public final class RaceSimulation {
                 pitInLane[lap] = pitLaneLoss(lap, true, track.pitInLap(), track.pitInLapVsc(), track.pitInLapSc());
                 pitOutLane[lap] = pitLaneLoss(lap, false, track.pitOutLap(), track.pitOutLapVsc(), track.pitOutLapSc());
             }
+            this.cautionTimes = cautionsInRaceTime && !race.cautions().isEmpty() ? cautionTimes(race) : null;
             // The grid: by grid slot, the setup's order between equal slots.
             order = new int[n];
             for (int a = 0; a < n; a++) {
@@ -177,6 +188,12 @@ public final class RaceSimulation {
         }
 
         RaceOutcome run() {
+            runLaps();
+            return classify();
+        }
+
+        /** Every lap of the race, to the flag; each car's race time at the end of each lap it completed is in byLap. */
+        private void runLaps() {
             int lastSc = Integer.MIN_VALUE / 2;
             Track track = race.track();
             for (int lap = 1; lap <= race.laps(); lap++) {
@@ -210,9 +227,13 @@ public final class RaceSimulation {
                     double green = greenLap(track, d, tyreOfStint[i][stint[i]], tyreAge[i], fuel[i], lapInStint[i] == 0, lap);
                     // Under a caution the affected part of the lap is no quicker than the caution's pace (the safety
                     // car's own, slower pace holds the queue: see meet).
-                    double t = share > 0 ? (1 - share) * green + share * Math.max(green, slow) : green;
+                    double under = cautionTimes == null ? share : shareInRaceTime(lapStart[i], green);
+                    double t = under > 0 ? (1 - under) * green + under * Math.max(green, slow) : green;
                     t += noise == null ? 0 : noise[i][lap - 1];
                     ownLap[i] = green;
+                    if (greenByLap != null) {
+                        greenByLap[i][lap - 1] = green;
+                    }
                     if (drs) {
                         // Half the DRS gain on the main straight (the gap at the line), half elsewhere (after the stops).
                         int b = placeBefore[i];
@@ -256,7 +277,6 @@ public final class RaceSimulation {
                 }
                 sortBy(time);
             }
-            return classify();
         }
 
         /**
@@ -329,6 +349,85 @@ public final class RaceSimulation {
                 }
             }
             return green;
+        }
+
+        /**
+         * Cautions from race progress to race time, as TUM converts them: the reference car (the setup's, else the
+         * pole-sitter) runs the race alone with the cautions in laps, and its race time at a phase's start and end are
+         * the phase's. Null when the reference car does not see the flag alone (out of fuel), and the cautions stay in laps.
+         */
+        private static double[][] cautionTimes(RaceSetup race) {
+            Driver reference = race.drivers().getFirst();
+            for (Driver d : race.drivers()) {
+                reference = d.grid() < reference.grid() ? d : reference;
+            }
+            for (Driver d : race.drivers()) {
+                if (race.referenceDriver().filter(d.initials()::equals).isPresent()) {
+                    reference = d;
+                }
+            }
+            RaceSetup alone = new RaceSetup(race.laps(), race.minGap(), race.minGapSc(), race.duelLoss(), race.passedLoss(),
+                    race.drsWindow(), race.drsFromLap(), race.drsDelayAfterSc(), race.track(), List.of(reference), race.cautions(), Map.of());
+            Run run = new Run(alone, null, false);
+            run.greenByLap = new double[1][race.laps()];
+            run.runLaps();
+            if (run.lapsDone[0] < race.laps()) {
+                return null;
+            }
+            double[] byLap = run.byLap[0];
+            double[][] times = new double[race.cautions().size()][];
+            for (int c = 0; c < times.length; c++) {
+                Caution caution = race.cautions().get(c);
+                times[c] = new double[] {at(race, byLap, run.greenByLap[0], caution.from()), at(race, byLap, run.greenByLap[0], caution.to())};
+            }
+            return times;
+        }
+
+        /**
+         * The reference car's race time at a progress: its lap's green part at its green pace, the part under cautions
+         * at the pace the rest of the lap's time gives. A caution out to the flag never ends.
+         */
+        private static double at(RaceSetup race, double[] byLap, double[] green, double progress) {
+            int lap = (int) Math.floor(progress); // laps completed; the progress lies in lap + 1
+            if (lap >= byLap.length) {
+                return Double.MAX_VALUE;
+            }
+            double start = lap == 0 ? 0 : byLap[lap - 1];
+            double lapTime = byLap[lap] - start;
+            double underCaution = 0;
+            double cautionBefore = 0;
+            for (Caution c : race.cautions()) {
+                double from = Math.max(c.from(), lap);
+                double to = Math.min(c.to(), lap + 1);
+                if (to > from) {
+                    underCaution += to - from;
+                    cautionBefore += Math.max(0, Math.min(to, progress) - from);
+                }
+            }
+            double into = progress - lap;
+            if (underCaution <= 0 || underCaution >= 1) {
+                return start + into * lapTime;
+            }
+            double cautionPace = Math.max(0, lapTime - (1 - underCaution) * green[lap]) / underCaution;
+            return start + (into - cautionBefore) * green[lap] + cautionBefore * cautionPace;
+        }
+
+        /**
+         * The share of a car's lap under a caution: each car meets a phase when its own race time reaches the phase's
+         * start, so a car half a lap behind the leader runs into it half a lap later. The share is the part of the lap,
+         * at the car's green pace from its race time at the start of the lap, that falls between the phase's start and end.
+         */
+        private double shareInRaceTime(double start, double green) {
+            double end = start + green;
+            double share = 0;
+            for (double[] phase : cautionTimes) {
+                double from = phase[0];
+                double to = phase[1];
+                if (start < to && from < end) {
+                    share = Math.max(share, (Math.min(to, end) - Math.max(from, start)) / green);
+                }
+            }
+            return share;
         }
 
         /** Cars meet on track: passes, duels and cars held behind, until nothing changes. */
@@ -450,7 +549,7 @@ public final class RaceSimulation {
                     }
                 }
                 // A time penalty is added at the flag: it can cost places among the cars on the same lap.
-                at[i] = (laps[i] == 0 ? 0 : byLap[i][laps[i] - 1]) + (out[i] ? 0 : race.timePenalties().getOrDefault(drivers.get(i).initials(), 0.0));
+                at[i] = (laps[i] == 0 ? 0 : byLap[i][laps[i] - 1]) + (out[i] || race.timePenalties().isEmpty() ? 0 : race.timePenalties().getOrDefault(drivers.get(i).initials(), 0.0));
                 history[i] = Map.entry(drivers.get(i).initials(), Arrays.copyOf(byLap[i], laps[i]));
             }
             // By laps (most first), then by the time the last of them was completed: a stable insertion sort of the indexes.

@@ -112,6 +112,11 @@ public final class TumParameters {
                 race.path("use_drs").asBoolean(false) && race.path("drs_allow_lap").isInt()
                         ? OptionalInt.of(race.path("drs_allow_lap").asInt()) : OptionalInt.empty(),
                 race.path("drs_sc_delay").asInt(0), t, drivers, cautions, retirements);
+        // TUM times the cautions by its reference driver's run alone.
+        JsonNode monteCarlo = sections.get("MONTE_CARLO_PARS");
+        if (monteCarlo != null && monteCarlo.path("ref_driver").isTextual()) {
+            setup = setup.withReferenceDriver(monteCarlo.path("ref_driver").asText());
+        }
         return new TumRace(race.path("season").asInt(), t.name(), setup, numbers);
     }
 

@@ -67,6 +67,13 @@ class RaceSimulationTest {
         assertThat(RaceSimulation.run(race.setup()).order()).isEqualTo(outcome.order());
     }
 
+    @Test
+    void tumsFilesNameTheDriverWhoseRunAloneTimesTheCautions() {
+        TumParameters.TumRace mexico = TumParameters.read(tum().resolve("pars_MexicoCity_2019.ini"));
+        assertThat(mexico.setup().referenceDriver()).contains("HAM");
+        assertThat(mexico.setup().drivers()).anyMatch(d -> d.initials().equals("HAM"));
+    }
+
     // --- one effect at a time -------------------------------------------------------------------------------------
 
     private static final Track TRACK = new Track("Test Ring", 90, 0.03, 1, 18, 0, 12, -2, 12, true, 2.0, 0.15, 1.0, 1.5, -0.02,
@@ -171,12 +178,22 @@ class RaceSimulationTest {
         double[] secGreen = RaceSimulation.run(green).raceTimeByLap().get("SEC");
         double[] ldr = RaceSimulation.run(caution).raceTimeByLap().get("LDR");
         double[] sec = RaceSimulation.run(caution).raceTimeByLap().get("SEC");
-        // Lap 15, the one it comes out in (at 40% of it): both run the caution's pace for the rest of it, so the leader
-        // gains his second a lap only over the green 40%, and nobody is held yet.
+        // Lap 15, the one it comes out in, at 40% of the leader's lap: from that moment both run the caution's pace
+        // (90 s x 1.4). The second car, 14 s behind, is then at an earlier point of its own lap, so more of its lap is
+        // slow: its share is where its race time meets the caution's start. Nobody is held yet.
         assertThat(sec[13] - ldr[13]).isCloseTo(secGreen[13] - ldrGreen[13], within(1e-9));
-        assertThat(sec[14] - ldr[14]).isCloseTo(sec[13] - ldr[13] + 0.4, within(1e-9)).isGreaterThan(10);
-        // Lap 16: the safety car holds the leader and the second car closes up to the queue's gap.
-        assertThat(sec[15] - ldr[15]).isCloseTo(0.8, within(1e-9));
+        double leaderGreen = ldrGreen[14] - ldrGreen[13];
+        double secondGreen = secGreen[14] - secGreen[13];
+        double comesOut = ldr[13] + 0.4 * leaderGreen;
+        double secondShare = (sec[13] + secondGreen - comesOut) / secondGreen;
+        assertThat(secondShare).isGreaterThan(0.6);
+        assertThat(ldr[14] - ldr[13]).isCloseTo(0.4 * leaderGreen + 0.6 * 126, within(1e-9));
+        assertThat(sec[14] - sec[13]).isCloseTo((1 - secondShare) * secondGreen + secondShare * 126, within(1e-9));
+        assertThat(sec[14] - ldr[14]).isGreaterThan(sec[13] - ldr[13] + 0.4);
+        // Lap 16: the safety car holds the leader to its own, slower pace, and the second car closes up on the queue,
+        // the difference of the two paces a lap; in lap 17 it reaches the queue, the gap per place behind.
+        assertThat(sec[15] - ldr[15]).isLessThan(sec[14] - ldr[14] - 10).isGreaterThan(0.8);
+        assertThat(sec[16] - ldr[16]).isCloseTo(0.8, within(1e-9));
     }
 
     @Test
