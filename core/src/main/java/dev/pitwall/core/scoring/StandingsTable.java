@@ -140,8 +140,14 @@ final class StandingsTable {
         private final int[] roundOfRace;
         /** The tie-break chain as codes: the comparison runs for every pair the sort meets. */
         private final int[] tieBreaks;
-        private final Points[] running = new Points[n];
-        private final Points[] deductions = new Points[n];
+        /**
+         * Points are counted in units of 1/scale, the least common multiple of every denominator in the table (1 for
+         * whole points, 2 with half points, 14 with a fastest lap shared seven ways): sums and comparisons stay exact
+         * and run on longs.
+         */
+        private final long scale;
+        private final long[] running = new long[n];
+        private final long[] deductions = new long[n];
         private final boolean[] excluded = new boolean[n];
         private final boolean[] zeroed = new boolean[n];
         private final int[] wins = new int[n];
@@ -152,15 +158,35 @@ final class StandingsTable {
         private final int[][] countsScoring = new int[n][];
         /** Per race, each competitor's best place; only when the chain looks at the latest race. */
         private final int[][] bestPlace;
-        private final Points[][] byRound;
-        private final Points[] bestOf;
-        /** The totals of the table being ranked; the rows keep the values, so the array is reused. */
-        private final Points[] total = new Points[n];
+        private final long[][] byRound;
+        private final long[] bestOf;
+        /** The rounds of a best-N segment, sorted to pick the best: a working array. */
+        private final long[] segment;
+        /** Whether some best-N segment covers each round. */
+        private final boolean[] covered;
+        /** Each competitor's total as last ranked: worked out again only for those whose standing changed. */
+        private final long[] total = new long[n];
         private final boolean[] listed = new boolean[n];
+        /**
+         * Whether anything the table's order reads (points, finishes, decisions) changed for the competitor in the race
+         * being taken in; {@link #changedList} lists them, {@link #changedCount} of them.
+         */
+        private final boolean[] changed = new boolean[n];
+        private final int[] changedList = new int[n];
+        private int changedCount;
+        /** Per competitor, who was just ahead in the last table (-1 for the leader), and whether they shared the place. */
+        private final int[] ahead = new int[n];
+        private final boolean[] tiedWithAhead = new boolean[n];
+        /** Working arrays of the ranking: those whose standing did not change, and those to place among them. */
+        private final int[] stay = new int[n];
+        private final int[] movers = new int[n];
         private int[] order = new int[n];
         private int[] previousOrder = new int[n];
         private int previousCount;
         private final StandingsRow[] previousRows = new StandingsRow[n];
+        /** The total and the deductions that each competitor's row in {@link #previousRows} shows, in units of 1/scale. */
+        private final long[] rowTotal = new long[n];
+        private final long[] rowDeductions = new long[n];
         private int racesCounted;
 
         Pass(int upTo, int[] roundOfRace, List<TieBreak> chain) {
@@ -177,22 +203,70 @@ final class StandingsTable {
                 latestRace |= tieBreaks[t] == LATEST_RACE;
             }
             this.bestPlace = latestRace ? new int[upTo][] : null;
-            Arrays.fill(running, Points.ZERO);
-            Arrays.fill(deductions, Points.ZERO);
+            this.scale = scale(upTo);
             Arrays.fill(countsAll, NO_FINISHES);
             Arrays.fill(countsScoring, NO_FINISHES);
             if (dropRule.isPresent()) {
                 int rounds = roundOfRace.length == 0 ? 0 : roundOfRace[Math.max(upTo, 1) - 1];
-                byRound = new Points[n][rounds];
-                for (Points[] r : byRound) {
-                    Arrays.fill(r, Points.ZERO);
+                byRound = new long[n][rounds];
+                bestOf = new long[n];
+                segment = new long[rounds];
+                covered = new boolean[rounds];
+                for (DropRule.Segment s : dropRule.get().segments()) {
+                    for (int r = Math.max(s.fromRound(), 1) - 1; r < Math.min(rounds, s.toRound()); r++) {
+                        covered[r] = true;
+                    }
                 }
-                bestOf = new Points[n];
-                Arrays.fill(bestOf, Points.ZERO);
             } else {
                 byRound = null;
                 bestOf = null;
+                segment = null;
+                covered = null;
             }
+        }
+
+        /** The least common multiple of the denominators of every number the first {@code upTo} races' tables add up. */
+        private long scale(int upTo) {
+            long lcm = 1;
+            for (int c = 0; c < n; c++) {
+                lcm = lcm(lcm, carryOver[c].denominator());
+            }
+            for (int i = 0; i < upTo; i++) {
+                for (Points p : points[i]) {
+                    if (p != null && p.denominator() != 1) {
+                        lcm = lcm(lcm, p.denominator());
+                    }
+                }
+                if (events[i] != null) {
+                    for (Event event : events[i]) {
+                        lcm = lcm(lcm, event.deduction().denominator());
+                    }
+                }
+            }
+            return lcm;
+        }
+
+        private static long lcm(long a, long b) {
+            if (a % b == 0) {
+                return a;
+            }
+            long x = a;
+            long y = b;
+            while (y != 0) {
+                long t = x % y;
+                x = y;
+                y = t;
+            }
+            return Math.multiplyExact(a / x, b);
+        }
+
+        /** The points in units of 1/{@link #scale}. */
+        private long scaled(Points p) {
+            return Math.multiplyExact(p.numerator(), p.denominator() == 1 ? scale : scale / p.denominator());
+        }
+
+        private Points points(long scaled) {
+            return scaled == 0 ? Points.ZERO : Points.of(scaled, scale);
         }
 
         /** Takes race {@code i} into the running totals and ranks the table after it. */
@@ -200,18 +274,20 @@ final class StandingsTable {
             Points[] scored = points[i];
             for (int c = 0; c < n; c++) {
                 if (resetAt[c] == i) {
-                    running[c] = Points.ZERO;
+                    running[c] = 0;
                     if (byRound != null) {
-                        Arrays.fill(byRound[c], Points.ZERO);
+                        Arrays.fill(byRound[c], 0);
                     }
+                    changed(c);
                 }
                 Points p = scored[c];
                 if (p != null && !p.isZero()) {
-                    running[c] = running[c].plus(p);
+                    long value = scaled(p);
+                    changed(c);
+                    running[c] += value;
                     lastChange[c] = i;
                     if (byRound != null) {
-                        int r = roundOfRace[i] - 1;
-                        byRound[c][r] = byRound[c][r].plus(p);
+                        byRound[c][roundOfRace[i] - 1] += value;
                     }
                 }
             }
@@ -226,6 +302,7 @@ final class StandingsTable {
                 int c = f[k];
                 int place = f[k + 1];
                 int paid = f[k + 2];
+                changed(c);
                 if (countsAll[c] == NO_FINISHES) {
                     countsAll[c] = new int[deepestPlace + 1];
                     countsScoring[c] = new int[deepestPlace + 1];
@@ -244,12 +321,13 @@ final class StandingsTable {
             if (events[i] != null) {
                 for (Event event : events[i]) {
                     int c = event.competitor();
-                    deductions[c] = deductions[c].plus(event.deduction());
+                    changed(c);
+                    deductions[c] += scaled(event.deduction());
                     excluded[c] |= event.excluded();
                     zeroed[c] |= event.zeroPoints();
                 }
             }
-            Points[] totals = running;
+            long[] totals = running;
             if (byRound != null) {
                 // A result of zero never changes a best-N sum, so only those who scored are summed again.
                 int rounds = roundOfRace[i];
@@ -264,62 +342,105 @@ final class StandingsTable {
             return rank(Optional.of(race), totals, i + 1);
         }
 
-        Standings rank(Optional<Race> after, Points[] totals, int racesCounted) {
-            this.racesCounted = racesCounted;
-            for (int c = 0; c < n; c++) {
-                total[c] = zeroed[c] ? Points.ZERO : carryOver[c].plus(totals[c]).minus(deductions[c]);
+        /** The sum of the best results of each segment, and of every round no segment covers. */
+        private long bestResults(DropRule rule, long[] byRound, int rounds) {
+            // A segment is a dozen rounds or so: copied and sorted, its best are the last.
+            long total = 0;
+            List<DropRule.Segment> segments = rule.segments();
+            for (int s = 0; s < segments.size(); s++) {
+                DropRule.Segment seg = segments.get(s);
+                int from = Math.max(seg.fromRound(), 1) - 1;
+                int to = Math.min(rounds, seg.toRound());
+                int count = Math.max(to - from, 0);
+                System.arraycopy(byRound, from, segment, 0, count);
+                Arrays.sort(segment, 0, count);
+                for (int k = count - 1; k >= Math.max(count - seg.best(), 0); k--) {
+                    total += segment[k];
+                }
             }
-            // Start from the order after the previous race: tables change little from one race to the next, so most
-            // competitors stay behind the one before them (one comparison); one who moved is placed by binary search.
-            int[] sorted = order;
-            int shown = 0;
+            for (int r = 0; r < rounds; r++) {
+                if (!covered[r]) {
+                    total += byRound[r];
+                }
+            }
+            return total;
+        }
+
+        private void changed(int c) {
+            if (!changed[c]) {
+                changed[c] = true;
+                changedList[changedCount++] = c;
+            }
+        }
+
+        /**
+         * Ranks the table. Tables change little from one race to the next: those whose standing did not change keep
+         * their order among themselves (nothing the comparison reads changed for them), so only those who raced, scored
+         * or were the subject of a decision are placed again, and merged into the others.
+         */
+        Standings rank(Optional<Race> after, long[] totals, int racesCounted) {
+            this.racesCounted = racesCounted;
+            int kept = 0;
+            int moving = 0;
             for (int k = 0; k < previousCount; k++) {
                 int c = previousOrder[k];
-                listed[c] = true;
-                sorted[shown++] = c;
+                if (changed[c]) {
+                    movers[moving++] = c;
+                } else {
+                    stay[kept++] = c;
+                }
             }
             for (int c = 0; c < n; c++) {
                 if (!listed[c] && (present[c] || racesCounted > 0 && firstSeen(c) < racesCounted)) {
                     listed[c] = true;
-                    sorted[shown++] = c;
+                    changed(c);
+                    movers[moving++] = c;
                 }
             }
-            for (int a = 1; a < shown; a++) {
-                int x = sorted[a];
-                if (compareWithNames(sorted[a - 1], x) <= 0) {
-                    continue;
-                }
-                int low = 0;
-                int high = a - 1; // sorted[high] ranks behind x
-                while (low < high) {
-                    int mid = (low + high) >>> 1;
-                    if (compareWithNames(sorted[mid], x) > 0) {
-                        high = mid;
-                    } else {
-                        low = mid + 1;
-                    }
-                }
-                System.arraycopy(sorted, low, sorted, low + 1, a - low);
-                sorted[low] = x;
+            for (int k = 0; k < moving; k++) {
+                int c = movers[k];
+                total[c] = zeroed[c] ? 0 : scaled(carryOver[c]) + totals[c] - deductions[c];
+            }
+            sort(movers, moving);
+            int[] sorted = order;
+            int shown = 0;
+            for (int a = 0, b = 0; a < kept || b < moving; ) {
+                sorted[shown++] = b == moving || a < kept && compareWithNames(stay[a], movers[b]) < 0 ? stay[a++] : movers[b++];
             }
             StandingsRow[] rows = new StandingsRow[shown];
             for (int k = 0; k < shown; k++) {
                 int c = sorted[k];
-                OptionalInt position;
-                if (excluded[c]) {
-                    position = OptionalInt.empty();
-                } else if (k > 0 && compare(sorted[k - 1], c) == 0) {
-                    position = rows[k - 1].position();
-                } else {
-                    position = Classifier.positionOrEmpty(k + 1);
-                }
-                StandingsRow before = previousRows[c];
+                int before = k == 0 ? -1 : sorted[k - 1];
+                // Two who did not change and were neighbours already share a place as they did.
+                boolean tied = before >= 0 && (!changed[c] && !changed[before] && ahead[c] == before ? tiedWithAhead[c]
+                        : compare(before, c) == 0);
+                ahead[c] = before;
+                tiedWithAhead[c] = tied;
+                OptionalInt position = excluded[c] ? OptionalInt.empty()
+                        : tied ? rows[k - 1].position() : Classifier.positionOrEmpty(k + 1);
+                StandingsRow last = previousRows[c];
                 // A row that has not changed since the previous table is the same row: rows are values.
-                rows[k] = before != null && before.position().equals(position) && before.points().equals(total[c])
-                        && before.deductions().equals(deductions[c]) && before.wins() == wins[c] ? before
-                        : new StandingsRow(position, names.get(c), total[c], carryOver[c], deductions[c], wins[c], carryOverKnown[c]);
+                if (last == null) {
+                    rows[k] = new StandingsRow(position, names.get(c), points(total[c]), carryOver[c], points(deductions[c]), wins[c],
+                            carryOverKnown[c]);
+                    rowTotal[c] = total[c];
+                    rowDeductions[c] = deductions[c];
+                } else if (changed[c] && (total[c] != rowTotal[c] || deductions[c] != rowDeductions[c] || last.wins() != wins[c])
+                        || !last.position().equals(position)) {
+                    rows[k] = new StandingsRow(position, names.get(c), total[c] == rowTotal[c] ? last.points() : points(total[c]),
+                            carryOver[c], deductions[c] == rowDeductions[c] ? last.deductions() : points(deductions[c]), wins[c],
+                            carryOverKnown[c]);
+                    rowTotal[c] = total[c];
+                    rowDeductions[c] = deductions[c];
+                } else {
+                    rows[k] = last;
+                }
                 previousRows[c] = rows[k];
             }
+            for (int k = 0; k < changedCount; k++) {
+                changed[changedList[k]] = false;
+            }
+            changedCount = 0;
             // This table's order is the next one's starting point.
             order = previousOrder;
             previousOrder = sorted;
@@ -327,12 +448,38 @@ final class StandingsTable {
             return new Standings(after, List.of(rows));
         }
 
+        /**
+         * Sorts the first {@code count} competitors into the table's order. They come in their last table's order, with
+         * the newly listed at the end, so most stay behind the one before (one comparison); one that moved is placed by
+         * binary search.
+         */
+        private void sort(int[] competitors, int count) {
+            for (int a = 1; a < count; a++) {
+                int x = competitors[a];
+                if (compareWithNames(competitors[a - 1], x) < 0) {
+                    continue;
+                }
+                int low = 0;
+                int high = a - 1; // competitors[high] ranks behind x
+                while (low < high) {
+                    int mid = (low + high) >>> 1;
+                    if (compareWithNames(competitors[mid], x) > 0) {
+                        high = mid;
+                    } else {
+                        low = mid + 1;
+                    }
+                }
+                System.arraycopy(competitors, low, competitors, low + 1, a - low);
+                competitors[low] = x;
+            }
+        }
+
         /** Negative when {@code a} ranks ahead of {@code b}, zero when they share the place. */
         private int compare(int a, int b) {
             if (excluded[a] != excluded[b]) {
                 return excluded[a] ? 1 : -1;
             }
-            int c = total[b].compareTo(total[a]);
+            int c = Long.compare(total[b], total[a]);
             for (int t = 0; c == 0 && t < tieBreaks.length; t++) {
                 c = switch (tieBreaks[t]) {
                     case LATEST_RACE -> latestRaceFinish(a, b);
@@ -411,38 +558,4 @@ final class StandingsTable {
         return 0;
     }
 
-    /** The sum of the best results of each segment, and every round no segment covers. */
-    private static Points bestResults(DropRule rule, Points[] byRound, int rounds) {
-        Points total = Points.ZERO;
-        boolean[] covered = new boolean[rounds];
-        Points[] inSegment = new Points[rounds];
-        List<DropRule.Segment> segments = rule.segments();
-        for (int s = 0; s < segments.size(); s++) {
-            DropRule.Segment segment = segments.get(s);
-            int count = 0;
-            for (int r = Math.max(segment.fromRound(), 1) - 1; r < Math.min(rounds, segment.toRound()); r++) {
-                inSegment[count++] = byRound[r];
-                covered[r] = true;
-            }
-            // The best N of a segment of a dozen rounds or so: an insertion sort, best first.
-            for (int a = 1; a < count; a++) {
-                Points x = inSegment[a];
-                int b = a - 1;
-                while (b >= 0 && inSegment[b].compareTo(x) < 0) {
-                    inSegment[b + 1] = inSegment[b];
-                    b--;
-                }
-                inSegment[b + 1] = x;
-            }
-            for (int k = 0; k < Math.min(segment.best(), count); k++) {
-                total = total.plus(inSegment[k]);
-            }
-        }
-        for (int r = 0; r < rounds; r++) {
-            if (!covered[r]) {
-                total = total.plus(byRound[r]);
-            }
-        }
-        return total;
-    }
 }
