@@ -59,10 +59,14 @@ public final class Classifier {
 
     /** A race of the championship classified and scored, without building its entries: what the standings read. */
     static Scored score(dev.pitwall.core.model.Championship championship, Race race) {
+        return score(championship, race, championship.decisionsFor(race));
+    }
+
+    /** @param decisions the championship's decisions about this race (others are left out) */
+    static Scored score(dev.pitwall.core.model.Championship championship, Race race, List<Decision> decisions) {
         RaceResult result = championship.resultOf(race)
                 .orElseThrow(() -> new IllegalStateException(race.name() + " has no results yet"));
-        return score(race, result, championship.decisionsFor(race), championship.scoring().sharedDrive(),
-                championship.scoring().multiCar());
+        return score(race, result, decisions, championship.scoring().sharedDrive(), championship.scoring().multiCar());
     }
 
     private static Scored score(Race race, RaceResult result, List<Decision> decisions, SharedDrive sharedDrive, MultiCar multiCar) {
@@ -73,12 +77,10 @@ public final class Classifier {
                 ours.add(d);
             }
         }
-        List<Runner> order = order(result, ours, rules);
-        int rows = order.size();
-        int classified = 0;
-        for (Runner r : order) {
-            classified += r.classified() ? 1 : 0;
-        }
+        Field field = Field.of(result, ours, rules);
+        ResultRow[] row = field.rows;
+        int rows = row.length;
+        int classified = field.classified;
 
         // Number positions by car, and scoring positions skipping ineligible cars whose points pass down.
         int[] position = new int[rows];
@@ -94,20 +96,20 @@ public final class Classifier {
         int cars = 0;
         int passedDown = 0;
         for (int i = 0; i < classified; i++) {
-            Runner r = order.get(i);
-            boolean sharesCarWithPrevious = i > 0 && r.row.publishedPosition() == order.get(i - 1).row.publishedPosition()
-                    && r.row.sameCarAs(order.get(i - 1).row);
+            boolean sharesCarWithPrevious = i > 0 && row[i].publishedPosition() == row[i - 1].publishedPosition()
+                    && row[i].sameCarAs(row[i - 1]);
+            Optional<Decision.Ineligible> ineligible = field.ineligible(i);
             if (!sharesCarWithPrevious) {
                 cars++;
                 while (vacated.contains(cars)) {
                     cars++;
                 }
-                if (r.ineligible().map(Decision.Ineligible::pointsPassDown).orElse(false)) {
+                if (ineligible.map(Decision.Ineligible::pointsPassDown).orElse(false)) {
                     passedDown++;
                 }
             }
             position[i] = cars;
-            scoringPosition[i] = r.ineligible().isPresent() ? 0 : cars - passedDown;
+            scoringPosition[i] = ineligible.isPresent() ? 0 : cars - passedDown;
         }
         for (int i = 0; i < classified; ) {
             int j = i;
@@ -122,14 +124,13 @@ public final class Classifier {
         Points[] bonus = new Points[rows];
         Arrays.fill(bonus, Points.ZERO);
         for (FastestLap f : fastest) {
-            int row = bonusRow(f, order, scoringPosition, rules);
-            if (row >= 0) {
-                bonus[row] = bonus(rules, fastest.size(), row < classified ? position[row] : 0);
+            int holder = bonusRow(f, row, scoringPosition, rules);
+            if (holder >= 0) {
+                bonus[holder] = bonus(rules, fastest.size(), holder < classified ? position[holder] : 0);
             }
         }
         Points[] points = new Points[rows];
         for (int i = 0; i < rows; i++) {
-            Runner r = order.get(i);
             Points positionPoints = Points.ZERO;
             if (i < classified && scoringPosition[i] > 0) {
                 Points car = rules.pointsFor(scoringPosition[i]);
@@ -138,10 +139,10 @@ public final class Classifier {
                     case NONE -> Points.ZERO;
                 };
             }
-            Optional<Decision.PointsAwarded> awarded = r.awarded();
+            Optional<Decision.PointsAwarded> awarded = field.awarded(i);
             points[i] = awarded.isPresent() ? awarded.get().points() : positionPoints.plus(bonus[i]);
         }
-        Scored scored = new Scored(race, order, classified, position, scoringPosition, carDrivers, points, bonus);
+        Scored scored = new Scored(race, field, classified, position, scoringPosition, carDrivers, points, bonus);
         if (multiCar == MultiCar.BEST && scored.someoneDroveTwoCars()) {
             scored.bestCarOnly();
         }
@@ -154,7 +155,7 @@ public final class Classifier {
      */
     static final class Scored {
         final Race race;
-        private final List<Runner> order;
+        private final Field field;
         /** How many rows are classified: they come first. */
         final int classified;
         /** Classified position by car, drivers of a shared car sharing it; 0 for a row not classified. */
@@ -168,10 +169,10 @@ public final class Classifier {
         /** The fastest-lap bonus included in {@link #points}. */
         final Points[] bonus;
 
-        private Scored(Race race, List<Runner> order, int classified, int[] position, int[] scoringPosition, int[] carDrivers,
+        private Scored(Race race, Field field, int classified, int[] position, int[] scoringPosition, int[] carDrivers,
                        Points[] points, Points[] bonus) {
             this.race = race;
-            this.order = order;
+            this.field = field;
             this.classified = classified;
             this.position = position;
             this.scoringPosition = scoringPosition;
@@ -181,15 +182,15 @@ public final class Classifier {
         }
 
         int size() {
-            return order.size();
+            return field.rows.length;
         }
 
         String driver(int i) {
-            return order.get(i).row.driver();
+            return field.rows[i].driver();
         }
 
         ResultRow published(int i) {
-            return order.get(i).row;
+            return field.rows[i];
         }
 
         /** Whether the row is the second (or later) driver of the car in the row before. */
@@ -236,14 +237,15 @@ public final class Classifier {
         }
 
         Classification toClassification() {
-            Optional<Duration> winnerTime = classified == 0 ? Optional.empty() : order.getFirst().elapsed();
+            Optional<Duration> winnerTime = classified == 0 ? Optional.empty() : field.elapsed(0);
             List<ClassifiedEntry> entries = new ArrayList<>(size());
             for (int i = 0; i < size(); i++) {
-                Runner r = order.get(i);
-                Optional<Duration> gap = i == 0 || !(r.finish instanceof Finish.Finished) ? Optional.empty()
-                        : winnerTime.flatMap(w -> r.elapsed().map(e -> e.minus(w)));
-                entries.add(new ClassifiedEntry(positionOrEmpty(position[i]), r.row.driver(), r.finish, r.elapsed(), gap,
-                        points[i], bonus[i], positionOrEmpty(scoringPosition[i]), carDrivers[i], r.decisions, r.row));
+                Finish finish = field.finishes[i];
+                Optional<Duration> elapsed = field.elapsed(i);
+                Optional<Duration> gap = i == 0 || !(finish instanceof Finish.Finished) ? Optional.empty()
+                        : winnerTime.flatMap(w -> elapsed.map(e -> e.minus(w)));
+                entries.add(new ClassifiedEntry(positionOrEmpty(position[i]), driver(i), finish, elapsed, gap,
+                        points[i], bonus[i], positionOrEmpty(scoringPosition[i]), carDrivers[i], field.decisions(i), published(i)));
             }
             return new Classification(race, entries);
         }
@@ -255,44 +257,6 @@ public final class Classifier {
     /** Position {@code p}, empty for 0: the same object each time for the first places (rows are built by the ten thousand). */
     static OptionalInt positionOrEmpty(int p) {
         return p < POSITIONS.length ? POSITIONS[p] : OptionalInt.of(p);
-    }
-
-    private static List<Runner> order(RaceResult result, List<Decision> decisions, RaceRules rules) {
-        boolean timed = true;
-        List<Runner> order = new ArrayList<>(result.rows().size());
-        for (ResultRow row : result.rows()) {
-            if (row.finish() instanceof Finish.Finished f && f.elapsed().isEmpty()) {
-                timed = false;
-            }
-            order.add(Runner.of(row, decisions, rules));
-        }
-        // Without a time for every lead-lap finisher, the published order stands between them.
-        boolean byTime = timed;
-        order.sort((a, b) -> {
-            int c = Integer.compare(a.group, b.group);
-            if (c == 0) {
-                c = Integer.compare(b.laps, a.laps);
-            }
-            if (c == 0 && byTime) {
-                c = Long.compare(a.elapsedNanos, b.elapsedNanos);
-            }
-            return c != 0 ? c : Integer.compare(a.row.publishedPosition(), b.row.publishedPosition());
-        });
-
-        int classified = 0;
-        for (Runner r : order) {
-            classified += r.group == 0 ? 1 : 0;
-        }
-        for (Decision d : decisions) {
-            if (d instanceof Decision.PositionDrop drop) {
-                int from = indexOf(order, drop.driver());
-                if (from >= 0 && from < classified) {
-                    Runner moved = order.remove(from);
-                    order.add(Math.min(from + drop.places(), classified - 1), moved);
-                }
-            }
-        }
-        return order;
     }
 
     /** The fastest lap as published, unless a decision awarded it (the latest such decision stands). */
@@ -310,12 +274,12 @@ public final class Classifier {
      * The row a fastest lap's bonus goes to: the car it was set in, unless that car scored no position points and
      * the driver scored in another car, whose row then carries it (F1DB's convention for drivers who changed cars).
      */
-    private static int bonusRow(FastestLap lap, List<Runner> order, int[] scoringPosition, RaceRules rules) {
+    private static int bonusRow(FastestLap lap, ResultRow[] rows, int[] scoringPosition, RaceRules rules) {
         int setIn = -1;
         int bestScoring = -1;
         int first = -1;
-        for (int i = 0; i < order.size(); i++) {
-            ResultRow row = order.get(i).row;
+        for (int i = 0; i < rows.length; i++) {
+            ResultRow row = rows[i];
             if (!row.driver().equals(lap.driver())) {
                 continue;
             }
@@ -350,87 +314,180 @@ public final class Classifier {
         return bonus.shareTies() ? bonus.points().dividedBy(holders) : bonus.points();
     }
 
-    private static int indexOf(List<Runner> order, String driver) {
-        for (int i = 0; i < order.size(); i++) {
-            if (order.get(i).row.driver().equals(driver)) {
-                return i;
-            }
-        }
-        return -1;
-    }
+    /**
+     * A race's rows in classified order with the decisions about each driver applied: classified first (by laps
+     * completed, then race time with the time penalties where every lead-lap finisher has one, then the published
+     * order), then the unclassified, the non-starters and the disqualified; position drops applied.
+     */
+    private static final class Field {
+        final ResultRow[] rows;
+        /** How each row's race ended, a disqualification applied. */
+        final Finish[] finishes;
+        /** The decisions about each row's driver in this race; null when the race has none. */
+        private final List<Decision>[] decisions;
+        /** Each row's time penalties added up; null when the race has no decisions. */
+        private final Duration[] penalties;
+        /** How many rows are classified: they come first. */
+        final int classified;
 
-    /** A row with the decisions about its driver applied, and what sorting needs, worked out once. */
-    private static final class Runner {
-        final ResultRow row;
-        final Finish finish;
-        final List<Decision> decisions;
-        final int group;
-        final int laps;
-        /** The race time with the time penalties, when the results give one; worked out once. */
-        private final Optional<Duration> elapsed;
-        final long elapsedNanos;
-
-        private Runner(ResultRow row, Finish finish, List<Decision> decisions, Duration penaltyTime, RaceRules rules) {
-            this.row = row;
-            this.finish = finish;
+        private Field(ResultRow[] rows, Finish[] finishes, List<Decision>[] decisions, Duration[] penalties, int classified) {
+            this.rows = rows;
+            this.finishes = finishes;
             this.decisions = decisions;
-            this.group = group(finish, rules);
-            this.laps = lapsCompleted(finish, rules);
-            this.elapsed = finish instanceof Finish.Finished f
-                    ? (penaltyTime.isZero() ? f.elapsed() : f.elapsed().map(e -> e.plus(penaltyTime))) : Optional.empty();
-            this.elapsedNanos = elapsed.isPresent() ? elapsed.get().toNanos() : Long.MAX_VALUE;
+            this.penalties = penalties;
+            this.classified = classified;
         }
 
-        static Runner of(ResultRow row, List<Decision> decisions, RaceRules rules) {
-            if (decisions.isEmpty()) {
-                return new Runner(row, row.finish(), List.of(), Duration.ZERO, rules);
+        @SuppressWarnings("unchecked")
+        static Field of(RaceResult result, List<Decision> raceDecisions, RaceRules rules) {
+            List<ResultRow> published = result.rows();
+            int n = published.size();
+            boolean anyDecision = !raceDecisions.isEmpty();
+            ResultRow[] rows = new ResultRow[n];
+            Finish[] finishes = new Finish[n];
+            List<Decision>[] decisions = anyDecision ? new List[n] : null;
+            Duration[] penalties = anyDecision ? new Duration[n] : null;
+            int[] group = new int[n];
+            int[] laps = new int[n];
+            long[] time = new long[n];
+            // Without a time for every lead-lap finisher, the published order stands between them.
+            boolean timed = true;
+            int distance = rules.laps().orElse(Integer.MAX_VALUE / 2);
+            for (int i = 0; i < n; i++) {
+                ResultRow row = published.get(i);
+                rows[i] = row;
+                Finish finish = row.finish();
+                if (finish instanceof Finish.Finished f && f.elapsed().isEmpty()) {
+                    timed = false;
+                }
+                Duration penalty = Duration.ZERO;
+                if (anyDecision) {
+                    List<Decision> mine = about(row, raceDecisions);
+                    boolean disqualified = false;
+                    for (Decision d : mine) {
+                        if (d instanceof Decision.Disqualification && !disqualified) {
+                            finish = new Finish.Disqualified(d.reason());
+                            disqualified = true;
+                        } else if (d instanceof Decision.TimePenalty t) {
+                            penalty = penalty.plus(t.time());
+                        }
+                    }
+                    decisions[i] = mine;
+                    penalties[i] = penalty;
+                }
+                finishes[i] = finish;
+                time[i] = finish instanceof Finish.Finished f && f.elapsed().isPresent()
+                        ? f.elapsed().get().plus(penalty).toNanos() : Long.MAX_VALUE;
+                group[i] = group(finish, rules);
+                laps[i] = lapsCompleted(finish, distance);
             }
-            List<Decision> mine = decisions.stream()
-                    .filter(d -> d instanceof Decision.AboutDriver about && about.driver().equals(row.driver()))
-                    .filter(d -> !(d instanceof Decision.PointsAwarded p) || p.position().isEmpty()
-                            || p.position().getAsInt() == row.publishedPosition())
-                    .toList();
-            Finish finish = mine.stream()
-                    .filter(d -> d instanceof Decision.Disqualification)
-                    .<Finish>map(d -> new Finish.Disqualified(d.reason()))
-                    .findFirst().orElse(row.finish());
-            Duration penalty = mine.stream()
-                    .filter(d -> d instanceof Decision.TimePenalty)
-                    .map(d -> ((Decision.TimePenalty) d).time())
-                    .reduce(Duration.ZERO, Duration::plus);
-            return new Runner(row, finish, mine, penalty, rules);
+            // Results come nearly in order: an insertion sort of the row numbers, stable.
+            int[] order = new int[n];
+            for (int a = 0; a < n; a++) {
+                int x = a;
+                int b = a - 1;
+                while (b >= 0 && compare(order[b], x, group, laps, time, timed, rows) > 0) {
+                    order[b + 1] = order[b];
+                    b--;
+                }
+                order[b + 1] = x;
+            }
+            int classified = 0;
+            while (classified < n && group[order[classified]] == 0) {
+                classified++;
+            }
+            for (Decision d : raceDecisions) {
+                if (d instanceof Decision.PositionDrop drop) {
+                    int from = -1;
+                    for (int k = 0; k < n && from < 0; k++) {
+                        from = rows[order[k]].driver().equals(drop.driver()) ? k : -1;
+                    }
+                    if (from >= 0 && from < classified) {
+                        int moved = order[from];
+                        int to = Math.min(from + drop.places(), classified - 1);
+                        System.arraycopy(order, from + 1, order, from, to - from);
+                        order[to] = moved;
+                    }
+                }
+            }
+            ResultRow[] sortedRows = new ResultRow[n];
+            Finish[] sortedFinishes = new Finish[n];
+            List<Decision>[] sortedDecisions = anyDecision ? new List[n] : null;
+            Duration[] sortedPenalties = anyDecision ? new Duration[n] : null;
+            for (int k = 0; k < n; k++) {
+                int i = order[k];
+                sortedRows[k] = rows[i];
+                sortedFinishes[k] = finishes[i];
+                if (anyDecision) {
+                    sortedDecisions[k] = decisions[i];
+                    sortedPenalties[k] = penalties[i];
+                }
+            }
+            return new Field(sortedRows, sortedFinishes, sortedDecisions, sortedPenalties, classified);
         }
 
-        Optional<Decision.Ineligible> ineligible() {
-            return decisions.isEmpty() ? Optional.empty() : first(Decision.Ineligible.class);
+        private static int compare(int a, int b, int[] group, int[] laps, long[] time, boolean timed, ResultRow[] rows) {
+            int c = Integer.compare(group[a], group[b]);
+            if (c == 0) {
+                c = Integer.compare(laps[b], laps[a]);
+            }
+            if (c == 0 && timed) {
+                c = Long.compare(time[a], time[b]);
+            }
+            return c != 0 ? c : Integer.compare(rows[a].publishedPosition(), rows[b].publishedPosition());
         }
 
-        Optional<Decision.PointsAwarded> awarded() {
-            return decisions.isEmpty() ? Optional.empty() : first(Decision.PointsAwarded.class);
-        }
-
-        private <D extends Decision> Optional<D> first(Class<D> kind) {
+        /** The decisions about the row's driver; a points award that names a position only for the row at it. */
+        private static List<Decision> about(ResultRow row, List<Decision> decisions) {
+            List<Decision> mine = List.of();
             for (Decision d : decisions) {
-                if (kind.isInstance(d)) {
-                    return Optional.of(kind.cast(d));
+                if (d instanceof Decision.AboutDriver about && about.driver().equals(row.driver())
+                        && (!(d instanceof Decision.PointsAwarded p) || p.position().isEmpty()
+                        || p.position().getAsInt() == row.publishedPosition())) {
+                    if (mine.isEmpty()) {
+                        mine = new ArrayList<>(2);
+                    }
+                    mine.add(d);
+                }
+            }
+            return mine.isEmpty() ? mine : List.copyOf(mine);
+        }
+
+        List<Decision> decisions(int i) {
+            return decisions == null ? List.of() : decisions[i];
+        }
+
+        /** The race time with the time penalties, when the results give one. */
+        Optional<Duration> elapsed(int i) {
+            if (!(finishes[i] instanceof Finish.Finished f)) {
+                return Optional.empty();
+            }
+            return penalties == null || penalties[i].isZero() ? f.elapsed() : f.elapsed().map(e -> e.plus(penalties[i]));
+        }
+
+        Optional<Decision.Ineligible> ineligible(int i) {
+            return first(i, Decision.Ineligible.class);
+        }
+
+        Optional<Decision.PointsAwarded> awarded(int i) {
+            return first(i, Decision.PointsAwarded.class);
+        }
+
+        private <D extends Decision> Optional<D> first(int i, Class<D> kind) {
+            if (decisions != null) {
+                for (Decision d : decisions[i]) {
+                    if (kind.isInstance(d)) {
+                        return Optional.of(kind.cast(d));
+                    }
                 }
             }
             return Optional.empty();
         }
 
-        Optional<Duration> elapsed() {
-            return elapsed;
-        }
-
-        boolean classified() {
-            return group == 0;
-        }
-
         /** Laps completed, counted down from the race distance when the distance is not known. */
-        private static int lapsCompleted(Finish finish, RaceRules rules) {
+        private static int lapsCompleted(Finish finish, int distance) {
             // instanceof tests rather than a pattern switch: this runs for every row of every race, and the
             // switch's type test costs several times more.
-            int distance = rules.laps().orElse(Integer.MAX_VALUE / 2);
             if (finish instanceof Finish.Finished) {
                 return distance;
             }

@@ -101,8 +101,8 @@ final class StandingsCalculator {
     private List<Classifier.Scored> classifications() {
         if (classifications == null) {
             List<Classifier.Scored> list = new ArrayList<>(racesRun.size());
-            for (Race race : racesRun) {
-                list.add(Classifier.score(championship, race));
+            for (int i = 0; i < racesRun.size(); i++) {
+                list.add(Classifier.score(championship, racesRun.get(i), decisionsByRace.get(i)));
             }
             classifications = list;
         }
@@ -167,6 +167,7 @@ final class StandingsCalculator {
         List<Classifier.Scored> classified = classifications();
         for (int i = 0; i < classified.size(); i++) {
             Classifier.Scored race = classified.get(i);
+            t.expectFinishes(i, race.classified);
             for (int e = 0; e < race.size(); e++) {
                 int c = t.index(race.driver(e));
                 Points before = t.points[i][c];
@@ -192,15 +193,27 @@ final class StandingsCalculator {
 
     private StandingsTable constructorTable(ConstructorsRules rules) {
         List<Classifier.Scored> classified = classifications();
+        // The constructors in order of appearance, and each row's constructor as its index (-1 for a row without one).
         List<String> names = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (Classifier.Scored race : classified) {
+        Map<String, Integer> seen = new HashMap<>();
+        int[][] constructorOf = new int[classified.size()][];
+        for (int i = 0; i < classified.size(); i++) {
+            Classifier.Scored race = classified.get(i);
+            int[] of = new int[race.size()];
             for (int e = 0; e < race.size(); e++) {
                 Optional<String> team = race.published(e).team();
-                if (team.isPresent() && seen.add(team.get())) {
+                if (team.isEmpty()) {
+                    of[e] = -1;
+                    continue;
+                }
+                Integer k = seen.putIfAbsent(team.get(), names.size());
+                if (k == null) {
+                    k = names.size();
                     names.add(team.get());
                 }
+                of[e] = k;
             }
+            constructorOf[i] = of;
         }
         StandingsTable t = new StandingsTable(List.copyOf(names), racesRun.size(), rules.dropRule());
         Set<String> excludedRaces = new HashSet<>();
@@ -209,7 +222,8 @@ final class StandingsCalculator {
         }
         Arrays.fill(t.present, false);
         for (int i = 0; i < classified.size(); i++) {
-            scoreConstructors(i, racesRun.get(i), classified.get(i), rules, excludedRaces, t);
+            t.expectFinishes(i, classified.get(i).classified);
+            scoreConstructors(i, racesRun.get(i), classified.get(i), constructorOf[i], rules, excludedRaces, t);
             for (Decision d : decisionsByRace.get(i)) {
                 switch (d) {
                     case Decision.ConstructorPointsDeduction p -> t.deduct(i, t.index(p.constructor()), p.points());
@@ -223,8 +237,12 @@ final class StandingsCalculator {
         return t;
     }
 
-    /** @param excludedRaces the slugs of the races that count for drivers only */
-    private void scoreConstructors(int i, Race race, Classifier.Scored c, ConstructorsRules rules, Set<String> excludedRaces, StandingsTable t) {
+    /**
+     * @param constructorOf each row's constructor, -1 for none
+     * @param excludedRaces the slugs of the races that count for drivers only
+     */
+    private void scoreConstructors(int i, Race race, Classifier.Scored c, int[] constructorOf, ConstructorsRules rules,
+                                   Set<String> excludedRaces, StandingsTable t) {
         boolean counts = (isRace[i] || rules.sprints()) && (excludedRaces.isEmpty() || !excludedRaces.contains(race.slug()));
         if (!counts) {
             return;
@@ -241,12 +259,10 @@ final class StandingsCalculator {
         boolean[] scoredBestCar = rules.bestCarOnly() ? new boolean[t.names.size()] : null;
         var table = isRace[i] ? rules.points() : race.rules().points();
         for (int e = 0; e < c.size(); e++) {
-            Optional<String> entered = c.published(e).team();
-            if (entered.isEmpty() || c.sharesCarWithPrevious(e)) {
+            int k = constructorOf[e];
+            if (k < 0 || c.sharesCarWithPrevious(e)) {
                 continue; // the second driver of a shared car: the car scores once
             }
-            String team = entered.get();
-            int k = t.index(team);
             t.present[k] = true;
             if (t.points[i][k] == null) {
                 t.points[i][k] = Points.ZERO;
@@ -256,7 +272,7 @@ final class StandingsCalculator {
                 // A finish counts back for the constructor when it scored drivers' points, whichever car scored.
                 t.finish(i, k, place > 0 ? place : c.position[e], c.points[e].isPositive());
             }
-            if (place == 0 || voided.contains(team) || (c.carDrivers[e] > 1 && !rules.sharedCars())) {
+            if (place == 0 || !voided.isEmpty() && voided.contains(t.names.get(k)) || (c.carDrivers[e] > 1 && !rules.sharedCars())) {
                 continue;
             }
             if (scoredBestCar != null) {

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * One championship table's facts, race by race (what each competitor scored, the finishes its countback reads, the
@@ -77,6 +76,13 @@ final class StandingsTable {
             throw new IllegalArgumentException(name + " is not in this table");
         }
         return i;
+    }
+
+    /** Room for a race's finishes, when the caller knows how many there can be. */
+    void expectFinishes(int race, int count) {
+        if (finishes[race].length < count * 3) {
+            finishes[race] = Arrays.copyOf(finishes[race], count * 3);
+        }
     }
 
     /** A finish at a place that the competitor's countback reads; {@code scored} when it paid points. */
@@ -184,9 +190,14 @@ final class StandingsTable {
         private int[] previousOrder = new int[n];
         private int previousCount;
         private final StandingsRow[] previousRows = new StandingsRow[n];
-        /** The total and the deductions that each competitor's row in {@link #previousRows} shows, in units of 1/scale. */
+        /**
+         * What each competitor's row in {@link #previousRows} shows: its place (0 when excluded), total and deductions in
+         * units of 1/scale, and wins.
+         */
+        private final int[] rowPlace = new int[n];
         private final long[] rowTotal = new long[n];
         private final long[] rowDeductions = new long[n];
+        private final int[] rowWins = new int[n];
         private int racesCounted;
 
         Pass(int upTo, int[] roundOfRace, List<TieBreak> chain) {
@@ -408,6 +419,7 @@ final class StandingsTable {
                 sorted[shown++] = b == moving || a < kept && compareWithNames(stay[a], movers[b]) < 0 ? stay[a++] : movers[b++];
             }
             StandingsRow[] rows = new StandingsRow[shown];
+            int place = 0;
             for (int k = 0; k < shown; k++) {
                 int c = sorted[k];
                 int before = k == 0 ? -1 : sorted[k - 1];
@@ -416,26 +428,23 @@ final class StandingsTable {
                         : compare(before, c) == 0);
                 ahead[c] = before;
                 tiedWithAhead[c] = tied;
-                OptionalInt position = excluded[c] ? OptionalInt.empty()
-                        : tied ? rows[k - 1].position() : Classifier.positionOrEmpty(k + 1);
+                place = excluded[c] ? 0 : tied ? place : k + 1;
                 StandingsRow last = previousRows[c];
                 // A row that has not changed since the previous table is the same row: rows are values.
-                if (last == null) {
-                    rows[k] = new StandingsRow(position, names.get(c), points(total[c]), carryOver[c], points(deductions[c]), wins[c],
-                            carryOverKnown[c]);
-                    rowTotal[c] = total[c];
-                    rowDeductions[c] = deductions[c];
-                } else if (changed[c] && (total[c] != rowTotal[c] || deductions[c] != rowDeductions[c] || last.wins() != wins[c])
-                        || !last.position().equals(position)) {
-                    rows[k] = new StandingsRow(position, names.get(c), total[c] == rowTotal[c] ? last.points() : points(total[c]),
-                            carryOver[c], deductions[c] == rowDeductions[c] ? last.deductions() : points(deductions[c]), wins[c],
-                            carryOverKnown[c]);
-                    rowTotal[c] = total[c];
-                    rowDeductions[c] = deductions[c];
-                } else {
+                if (last != null && place == rowPlace[c] && (!changed[c]
+                        || total[c] == rowTotal[c] && deductions[c] == rowDeductions[c] && wins[c] == rowWins[c])) {
                     rows[k] = last;
+                    continue;
                 }
+                rows[k] = new StandingsRow(Classifier.positionOrEmpty(place), names.get(c),
+                        last != null && total[c] == rowTotal[c] ? last.points() : points(total[c]), carryOver[c],
+                        last != null && deductions[c] == rowDeductions[c] ? last.deductions() : points(deductions[c]), wins[c],
+                        carryOverKnown[c]);
                 previousRows[c] = rows[k];
+                rowPlace[c] = place;
+                rowTotal[c] = total[c];
+                rowDeductions[c] = deductions[c];
+                rowWins[c] = wins[c];
             }
             for (int k = 0; k < changedCount; k++) {
                 changed[changedList[k]] = false;
@@ -511,14 +520,11 @@ final class StandingsTable {
     /** Each competitor's place in the alphabetical order of names, the last separator of a table's order. */
     private void nameOrder() {
         if (nameOrder == null) {
-            Integer[] byName = new Integer[names.size()];
-            for (int c = 0; c < byName.length; c++) {
-                byName[c] = c;
-            }
-            Arrays.sort(byName, (a, b) -> names.get(a).compareTo(names.get(b)));
+            String[] byName = names.toArray(String[]::new);
+            Arrays.sort(byName);
             nameOrder = new int[byName.length];
             for (int k = 0; k < byName.length; k++) {
-                nameOrder[byName[k]] = k;
+                nameOrder[index.get(byName[k])] = k;
             }
         }
     }
