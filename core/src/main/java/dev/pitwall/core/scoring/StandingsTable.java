@@ -362,7 +362,10 @@ final class StandingsTable {
                 DropRule.Segment seg = segments.get(s);
                 int from = Math.max(seg.fromRound(), 1) - 1;
                 int to = Math.min(rounds, seg.toRound());
-                int count = Math.max(to - from, 0);
+                int count = to - from;
+                if (count <= 0) {
+                    continue; // the segment's rounds are still to come
+                }
                 System.arraycopy(byRound, from, segment, 0, count);
                 Arrays.sort(segment, 0, count);
                 for (int k = count - 1; k >= Math.max(count - seg.best(), 0); k--) {

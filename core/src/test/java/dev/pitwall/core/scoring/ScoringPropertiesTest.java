@@ -8,7 +8,12 @@ import dev.pitwall.core.model.Points;
 import dev.pitwall.core.model.Race;
 import dev.pitwall.core.model.RaceResult;
 import dev.pitwall.core.model.ResultRow;
+import dev.pitwall.core.model.Round;
+import dev.pitwall.core.rules.DropRule;
 import dev.pitwall.core.rules.GridRule;
+import dev.pitwall.core.rules.MultiCar;
+import dev.pitwall.core.rules.Scoring;
+import dev.pitwall.core.rules.SharedDrive;
 import dev.pitwall.core.rules.TieBreak;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -16,7 +21,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.stream.LongStream;
@@ -129,6 +137,77 @@ class ScoringPropertiesTest {
             assertThat(above.position().getAsInt()).isLessThanOrEqualTo(below.position().getAsInt());
             if (above.position().equals(below.position())) {
                 assertThat(above.points()).isEqualTo(below.points());
+            }
+        }
+    }
+
+    /**
+     * Best-N results over segments of the season, after every race of a season still running: each driver's total is
+     * the sum of the best rounds of each segment (a segment whose rounds are all still to come counts nothing) plus
+     * every round no segment covers, worked out here from the classifications alone.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void bestResultsCountOnlyTheBestRoundsOfEachSegmentAfterEveryRace(long seed) {
+        Random random = new Random(seed);
+        List<String> names = field(random);
+        int rounds = 3 + random.nextInt(8);
+        List<Round> calendar = new ArrayList<>();
+        for (int r = 1; r <= rounds; r++) {
+            calendar.add(new Round("Round " + r, List.of(Fixtures.race("Race " + r))));
+        }
+        List<DropRule.Segment> segments = new ArrayList<>();
+        for (int from = 1; from <= rounds; ) {
+            int to = Math.min(rounds, from + random.nextInt(4));
+            if (random.nextInt(4) > 0) { // some rounds belong to no segment
+                segments.add(new DropRule.Segment(from, to, 1 + random.nextInt(to - from + 1)));
+            }
+            from = to + 1;
+        }
+        if (segments.isEmpty()) {
+            segments.add(new DropRule.Segment(1, rounds, 1));
+        }
+        int run = 1 + random.nextInt(rounds);
+        Map<String, RaceResult> results = new LinkedHashMap<>();
+        for (int r = 1; r <= run; r++) {
+            results.put("Race " + r, randomResult(random, "Race " + r, names));
+        }
+        Scoring scoring = new Scoring(List.of(TieBreak.countback()), SharedDrive.SPLIT, MultiCar.SUM,
+                Optional.of(new DropRule(segments)), Optional.empty());
+        Championship c = new Championship("Best Of Cup", calendar, Fixtures.drivers(names.toArray(String[]::new)), scoring,
+                results, List.of());
+
+        List<Standings> progression = Standings.progression(c);
+
+        assertThat(progression).hasSize(run);
+        Map<String, Points[]> byRound = new LinkedHashMap<>();
+        names.forEach(n -> byRound.put(n, new Points[rounds]));
+        for (int r = 1; r <= run; r++) {
+            Race race = c.requireRace("Race " + r);
+            for (ClassifiedEntry e : Classifier.classify(c, race).entries()) {
+                byRound.get(e.driver())[r - 1] = e.points();
+            }
+            for (StandingsRow row : progression.get(r - 1).rows()) {
+                Points[] scored = byRound.get(row.name());
+                Points expected = Points.ZERO;
+                boolean[] covered = new boolean[rounds];
+                for (DropRule.Segment segment : segments) {
+                    List<Points> inSegment = new ArrayList<>();
+                    for (int k = segment.fromRound(); k <= Math.min(segment.toRound(), r); k++) {
+                        covered[k - 1] = true;
+                        inSegment.add(scored[k - 1] == null ? Points.ZERO : scored[k - 1]);
+                    }
+                    inSegment.sort(Comparator.reverseOrder());
+                    for (Points p : inSegment.subList(0, Math.min(segment.best(), inSegment.size()))) {
+                        expected = expected.plus(p);
+                    }
+                }
+                for (int k = 1; k <= r; k++) {
+                    if (!covered[k - 1] && scored[k - 1] != null) {
+                        expected = expected.plus(scored[k - 1]);
+                    }
+                }
+                assertThat(row.points()).as("%s after race %d of %s", row.name(), r, segments).isEqualTo(expected);
             }
         }
     }
