@@ -22,20 +22,17 @@ public final class RaceSimulation {
     /** The share of DRS's gain on the main straight (judged by the gap at the line); the rest comes elsewhere. */
     static final double DRS_MAIN_STRAIGHT = 0.5;
 
-    /** Whether a run takes each car's share of a lap under a caution in race time (the pre-simulation does not). */
-    private static final boolean CAUTIONS_IN_RACE_TIME = true;
-
     private RaceSimulation() {
     }
 
     /** The race as set up: deterministic, no lap-time noise. */
     public static RaceOutcome run(RaceSetup race) {
-        return new Run(race, null, CAUTIONS_IN_RACE_TIME).run();
+        return new Run(race, null, null).run();
     }
 
     /** A race drawn by {@link Incidents#draw}: its cautions and retirements, and each lap's noise on each driver's time. */
     public static RaceOutcome run(Incidents.Draw draw) {
-        return new Run(draw.race(), draw.lapNoise(), CAUTIONS_IN_RACE_TIME).run();
+        return new Run(draw.race(), draw.lapNoise(), null).run();
     }
 
     /**
@@ -57,10 +54,19 @@ public final class RaceSimulation {
         return t;
     }
 
-    /** The standstill of a stop: the tyre change, or the refuelling (done at the same time) where it takes longer. */
+    /**
+     * The standstill of a stop: the tyre change and the refuelling, done at the same time (the longer of the two) or
+     * one after the other (both), as the car's crew works.
+     */
     static double standstill(Track track, Driver d, double fuelAdded) {
         double tyres = track.tyreChangeMin() + d.car().tyreChangeExtra();
-        return Math.max(tyres, fuelAdded > 0 && d.car().refuelSecondsPerKg().isPresent() ? fuelAdded * d.car().refuelSecondsPerKg().getAsDouble() : 0);
+        double fuel = fuelAdded > 0 && d.car().refuelSecondsPerKg().isPresent() ? fuelAdded * d.car().refuelSecondsPerKg().getAsDouble() : 0;
+        return d.car().pitWork() == Car.PitWork.SEQUENTIAL ? tyres + fuel : Math.max(tyres, fuel);
+    }
+
+    /** The lap time a stint pays for saving fuel: the car's cost for each percent of the burn saved. */
+    static double savingLoss(Driver d, Stint stint) {
+        return stint.fuelSaving() * 100 * d.car().savingCostPerPercent();
     }
 
     private static final class Run {
@@ -93,6 +99,9 @@ public final class RaceSimulation {
         /** The lap at the end of which each stint's stop is made (the first stint's is 0). */
         private final int[][] stopBefore;
         private final double[][] standstillOfStint;
+        /** Each stint's share of the burn saved, and the lap time it costs. */
+        private final double[][] savingOfStint;
+        private final double[][] savingLossOfStint;
         private final int[] retiresAfter;
         private final double[] scShare;
         /** Whether a safety car already on track at the start of the lap covers part of it. */
@@ -112,7 +121,11 @@ public final class RaceSimulation {
         private final boolean[] duelled;
         private final int[] running;
 
-        Run(RaceSetup race, double[][] noise, boolean cautionsInRaceTime) {
+        /**
+         * @param race where {@code reference} is set, the reference car alone in that race: its run takes the cautions
+         *             in laps, with the laps' caution shares and pit-lane losses worked out for the race
+         */
+        Run(RaceSetup race, double[][] noise, Run reference) {
             this.race = race;
             this.noise = noise;
             this.drivers = race.drivers();
@@ -136,6 +149,8 @@ public final class RaceSimulation {
             this.tyreOfStint = new Degradation[n][];
             this.stopBefore = new int[n][];
             this.standstillOfStint = new double[n][];
+            this.savingOfStint = new double[n][];
+            this.savingLossOfStint = new double[n][];
             this.retiresAfter = new int[n];
             this.topSpeed = new double[n];
             for (int i = 0; i < n; i++) {
@@ -149,23 +164,36 @@ public final class RaceSimulation {
                 tyreOfStint[i] = new Degradation[stints];
                 stopBefore[i] = new int[stints];
                 standstillOfStint[i] = new double[stints];
+                savingOfStint[i] = new double[stints];
+                savingLossOfStint[i] = new double[stints];
                 for (int s = 0; s < stints; s++) {
-                    tyreOfStint[i][s] = d.tyres().get(d.strategy().get(s).compound());
-                    stopBefore[i][s] = d.strategy().get(s).inLap();
-                    standstillOfStint[i][s] = RaceSimulation.standstill(race.track(), d, d.strategy().get(s).fuelAdded());
+                    Stint own = d.strategy().get(s);
+                    tyreOfStint[i][s] = d.tyres().get(own.compound());
+                    stopBefore[i][s] = own.inLap();
+                    standstillOfStint[i][s] = RaceSimulation.standstill(race.track(), d, own.fuelAdded());
+                    savingOfStint[i][s] = own.fuelSaving();
+                    savingLossOfStint[i][s] = savingLoss(d, own);
                 }
                 // Retirements from the events: progress X.5 means out during lap X+1.
                 Double at = race.retirements().isEmpty() ? null : race.retirements().get(d.initials());
                 retiresAfter[i] = at == null ? Integer.MAX_VALUE : (int) Math.floor(at);
             }
             int laps = race.laps();
-            this.scShare = new double[laps + 1];
-            this.scOutBefore = new boolean[laps + 1];
-            this.vscShare = new double[laps + 1];
-            this.pitInLane = new double[laps + 1];
-            this.pitOutLane = new double[laps + 1];
+            if (reference != null) {
+                this.scShare = reference.scShare;
+                this.scOutBefore = reference.scOutBefore;
+                this.vscShare = reference.vscShare;
+                this.pitInLane = reference.pitInLane;
+                this.pitOutLane = reference.pitOutLane;
+            } else {
+                this.scShare = new double[laps + 1];
+                this.scOutBefore = new boolean[laps + 1];
+                this.vscShare = new double[laps + 1];
+                this.pitInLane = new double[laps + 1];
+                this.pitOutLane = new double[laps + 1];
+            }
             Track track = race.track();
-            for (int lap = 1; lap <= laps; lap++) {
+            for (int lap = 1; reference == null && lap <= laps; lap++) {
                 scShare[lap] = share(lap, Caution.Kind.SAFETY_CAR);
                 for (Caution c : race.cautions()) {
                     scOutBefore[lap] |= c.kind() == Caution.Kind.SAFETY_CAR && c.from() <= lap - 1 && c.to() > lap - 1;
@@ -174,7 +202,7 @@ public final class RaceSimulation {
                 pitInLane[lap] = pitLaneLoss(lap, true, track.pitInLap(), track.pitInLapVsc(), track.pitInLapSc());
                 pitOutLane[lap] = pitLaneLoss(lap, false, track.pitOutLap(), track.pitOutLapVsc(), track.pitOutLapSc());
             }
-            this.cautionTimes = cautionsInRaceTime && !race.cautions().isEmpty() ? cautionTimes(race) : null;
+            this.cautionTimes = reference == null && !race.cautions().isEmpty() ? cautionTimes() : null;
             // The grid: by grid slot, the setup's order between equal slots.
             order = new int[n];
             for (int a = 0; a < n; a++) {
@@ -224,7 +252,8 @@ public final class RaceSimulation {
                         continue;
                     }
                     Driver d = drivers.get(i);
-                    double green = greenLap(track, d, tyreOfStint[i][stint[i]], tyreAge[i], fuel[i], lapInStint[i] == 0, lap);
+                    double green = greenLap(track, d, tyreOfStint[i][stint[i]], tyreAge[i], fuel[i], lapInStint[i] == 0, lap)
+                            + savingLossOfStint[i][stint[i]];
                     // Under a caution the affected part of the lap is no quicker than the caution's pace (the safety
                     // car's own, slower pace holds the queue: see meet).
                     double under = cautionTimes == null ? share : shareInRaceTime(lapStart[i], green);
@@ -356,7 +385,7 @@ public final class RaceSimulation {
          * pole-sitter) runs the race alone with the cautions in laps, and its race time at a phase's start and end are
          * the phase's. Null when the reference car does not see the flag alone (out of fuel), and the cautions stay in laps.
          */
-        private static double[][] cautionTimes(RaceSetup race) {
+        private double[][] cautionTimes() {
             Driver reference = race.drivers().getFirst();
             for (Driver d : race.drivers()) {
                 reference = d.grid() < reference.grid() ? d : reference;
@@ -368,7 +397,7 @@ public final class RaceSimulation {
             }
             RaceSetup alone = new RaceSetup(race.laps(), race.minGap(), race.minGapSc(), race.duelLoss(), race.passedLoss(),
                     race.drsWindow(), race.drsFromLap(), race.drsDelayAfterSc(), race.track(), List.of(reference), race.cautions(), Map.of());
-            Run run = new Run(alone, null, false);
+            Run run = new Run(alone, null, this);
             run.greenByLap = new double[1][race.laps()];
             run.runLaps();
             if (run.lapsDone[0] < race.laps()) {
@@ -498,11 +527,14 @@ public final class RaceSimulation {
             }
         }
 
-        /** The fuel left at the end of the lap: the burn rises so the tank is empty at the flag, never falls. */
+        /**
+         * The fuel left at the end of the lap: the burn, less what the stint saves, rises so the tank is empty at the
+         * flag, never falls.
+         */
         private double fuelAfterLap(int i, int lap, double sc, double vsc) {
             Driver d = drivers.get(i);
             double lapsLeft = race.laps() - lap + 1;
-            double burn = Math.max(d.car().burnPerLap(), Math.max(0, fuel[i]) / lapsLeft);
+            double burn = Math.max(d.car().burnPerLap() * (1 - savingOfStint[i][stint[i]]), Math.max(0, fuel[i]) / lapsLeft);
             return fuel[i] - burn * (1 - sc - vsc + sc * d.car().burnFactorSc() + vsc * d.car().burnFactorVsc());
         }
 

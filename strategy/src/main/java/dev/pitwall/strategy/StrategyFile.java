@@ -120,7 +120,8 @@ public final class StrategyFile {
         boolean refuelling = fuelRule != Refuelling.FORBIDDEN;
         Car car = new Car(r.text(c, "name"), r.optional(c, "pace", 0), r.number(c, "fuel-at-start", 0, 10_000), r.number(c, "burn-per-lap", 0, 1000),
                 r.optional(c, "burn-factor-sc", 0.25), r.optional(c, "burn-factor-vsc", 0.5), r.optional(c, "tyre-change-extra", 0),
-                refuelling ? OptionalDouble.of(r.number(c, "refuel-seconds-per-litre", 0, 100)) : OptionalDouble.empty());
+                refuelling ? OptionalDouble.of(r.number(c, "refuel-seconds-per-litre", 0, 100)) : OptionalDouble.empty(),
+                pitWork(r, rules), r.optional(c, "fuel-saving-cost", 0, 0, 10));
         Map<String, Degradation> tyres = new LinkedHashMap<>();
         JsonNode ty = r.object(root, "tyres");
         ty.fields().forEachRemaining(e -> {
@@ -158,7 +159,12 @@ public final class StrategyFile {
                 if (!tyres.containsKey(compound)) {
                     throw r.error(s, name + "'s strategy uses " + compound + ", which is not one of the tyres (" + String.join(", ", tyres.keySet()) + ")");
                 }
-                stints.add(new Stint(from - 1, compound, (int) r.optional(s, "tyre-age", 0), r.optional(s, "fuel", 0)));
+                double saving = r.optional(s, "fuel-saving", 0, 0, Stint.MOST_SAVING * 100) / 100;
+                if (saving > 0 && !c.has("fuel-saving-cost")) {
+                    throw r.error(s, name + "'s strategy saves fuel, but the car says nothing of its cost: expected \"fuel-saving-cost:\" "
+                            + "under car, the seconds a lap for each percent of the burn saved");
+                }
+                stints.add(new Stint(from - 1, compound, (int) r.optional(s, "tyre-age", 0), r.optional(s, "fuel", 0), saving));
             }
             if (stints.isEmpty() || stints.getFirst().inLap() != 0) {
                 throw r.error(d, name + "'s strategy must start with a stint from lap 1");
@@ -172,6 +178,20 @@ public final class StrategyFile {
         return new Race(root.path("race").asText(file.getFileName().toString()), setup,
                 new RaceRegulations(tyreRule, fuelRule, file.getFileName() + " (rules)"),
                 root.has("incidents") ? incidents(r, r.object(root, "incidents"), drivers) : Incidents.none());
+    }
+
+    /** {@code pit-work: simultaneous | sequential}: tyres changed while the car is refuelled, or one after the other. */
+    private static Car.PitWork pitWork(Reader r, JsonNode rules) {
+        JsonNode n = rules.get("pit-work");
+        if (n == null) {
+            return Car.PitWork.SIMULTANEOUS;
+        }
+        return switch (n.asText()) {
+            case "simultaneous" -> Car.PitWork.SIMULTANEOUS;
+            case "sequential" -> Car.PitWork.SEQUENTIAL;
+            default -> throw r.wrong(rules, "pit-work", "expected \"pit-work:\" and simultaneous (tyres changed while refuelling) "
+                    + "or sequential (one after the other), found " + n);
+        };
     }
 
     /** {@code refuelling: required | allowed | forbidden}, or {@code true} (allowed) and {@code false}. */
@@ -309,6 +329,11 @@ public final class StrategyFile {
                 throw wrong(parent, key, "expected \"" + key + ":\" and a number, found " + n);
             }
             return n.asDouble();
+        }
+
+        /** A number from {@code min} to {@code max}, or {@code otherwise} when the key is absent. */
+        double optional(JsonNode parent, String key, double otherwise, double min, double max) {
+            return parent.has(key) ? number(parent, key, min, max) : otherwise;
         }
 
         /** A list of probabilities (each from 0 to 1), or {@code otherwise} when the key is absent. */

@@ -7,10 +7,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.Random;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -111,6 +114,105 @@ class RaceSimulationTest {
         double twoStops = RaceSimulation.run(alone(driver("TWO", 1,
                 List.of(new Stint(0, "A3", 0, 0), new Stint(25, "A3", 0, 0), new Stint(26, "A3", 0, 0)), c), 50)).of("TWO").raceTime();
         assertThat(twoStops).isGreaterThan(oneStop + TRACK.pitOutLap());
+    }
+
+    static LongStream seeds() {
+        return LongStream.range(1, 101);
+    }
+
+    /**
+     * An extra stop that changes nothing else (the same compound, fitted at the age the old set had reached, no fuel)
+     * costs at least both pit-lane losses and the tyre change, whatever the strategy around it.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void aCarThatPitsMoreLosesMoreWithEverythingElseEqual(long seed) {
+        Random random = new Random(seed);
+        int laps = 10 + random.nextInt(50);
+        Car c = car(OptionalDouble.empty());
+        List<Stint> base = new ArrayList<>(List.of(new Stint(0, random.nextBoolean() ? "A3" : "A4", random.nextInt(3), 0)));
+        for (int stops = random.nextInt(3), lap = 0; stops > 0 && lap < laps - 2; stops--) {
+            lap += 1 + random.nextInt(Math.max(1, (laps - lap) / 2));
+            if (lap < laps - 1) {
+                base.add(new Stint(lap, random.nextBoolean() ? "A3" : "A4", 0, 0));
+            }
+        }
+        int extraAt;
+        do {
+            extraAt = 1 + random.nextInt(laps - 1);
+        } while (stopsAt(base, extraAt));
+        List<Stint> more = new ArrayList<>();
+        for (int s = 0; s < base.size(); s++) {
+            Stint stint = base.get(s);
+            more.add(stint);
+            int end = s + 1 < base.size() ? base.get(s + 1).inLap() : laps;
+            if (extraAt > stint.inLap() && extraAt < end) {
+                more.add(new Stint(extraAt, stint.compound(), stint.tyreAge() + extraAt - stint.inLap(), 0));
+            }
+        }
+
+        double once = RaceSimulation.run(alone(driver("ONE", 1, base, c), laps)).of("ONE").raceTime();
+        double twice = RaceSimulation.run(alone(driver("ONE", 1, more, c), laps)).of("ONE").raceTime();
+
+        assertThat(twice).isGreaterThanOrEqualTo(once + TRACK.pitInLap() + TRACK.pitOutLap() + TRACK.tyreChangeMin() - 1e-9);
+    }
+
+    private static boolean stopsAt(List<Stint> strategy, int lap) {
+        return strategy.stream().anyMatch(s -> s.inLap() == lap);
+    }
+
+    /**
+     * Saving fuel: with more fuel than the race needs the tank empties at the flag either way, so saving costs exactly
+     * its price every lap; with a tank too small to finish flat out but enough when saving, only the saving car sees
+     * the flag.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void savingFuelCostsItsPriceEveryLapAndCanBringTheCarHome(long seed) {
+        Random random = new Random(seed);
+        int laps = 10 + random.nextInt(40);
+        double burn = 1 + 2 * random.nextDouble();
+        double saving = 0.03 + 0.17 * random.nextDouble(); // short by at least 0.15 kg flat out: more than rounding
+        double costPerPercent = 0.01 + 0.1 * random.nextDouble();
+        List<Stint> flatOut = List.of(new Stint(0, "A3", 0, 0));
+        List<Stint> saver = List.of(new Stint(0, "A3", 0, 0, saving));
+
+        Car ample = new Car("Team", 0, burn * laps * 1.5, burn, 0.25, 0.5, 0.5, OptionalDouble.empty(), Car.PitWork.SIMULTANEOUS,
+                costPerPercent);
+        double full = RaceSimulation.run(alone(driver("FUL", 1, flatOut, ample), laps)).of("FUL").raceTime();
+        double saved = RaceSimulation.run(alone(driver("SAV", 1, saver, ample), laps)).of("SAV").raceTime();
+        assertThat(saved - full).isCloseTo(laps * saving * 100 * costPerPercent, within(1e-6));
+
+        Car tight = new Car("Team", 0, burn * laps * (1 - saving / 2), burn, 0.25, 0.5, 0.5, OptionalDouble.empty(),
+                Car.PitWork.SIMULTANEOUS, costPerPercent);
+        RaceOutcome.Finisher dry = RaceSimulation.run(alone(driver("FUL", 1, flatOut, tight), laps)).of("FUL");
+        RaceOutcome.Finisher home = RaceSimulation.run(alone(driver("SAV", 1, saver, tight), laps)).of("SAV");
+        assertThat(dry.reason()).isEqualTo("out of fuel");
+        assertThat(home.retired()).isFalse();
+        assertThat(home.laps()).isEqualTo(laps);
+    }
+
+    /** Refuelling and the tyre change one after the other cost the shorter of the two on top of doing them together. */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void aSequentialStopLastsAsLongAsBothJobsASimultaneousOneAsTheLonger(long seed) {
+        Random random = new Random(seed);
+        int laps = 6 + random.nextInt(30);
+        int stopAfter = 1 + random.nextInt(laps - 2);
+        double rate = 0.05 + 0.5 * random.nextDouble();
+        double fill = 3 + 40 * random.nextDouble();
+        double extra = 2 * random.nextDouble();
+        List<Stint> plan = List.of(new Stint(0, "A3", 0, 2.0 * stopAfter), new Stint(stopAfter, "A4", 0, fill));
+        Car together = new Car("Team", 0, 0, 2.0, 0.25, 0.5, extra, OptionalDouble.of(rate), Car.PitWork.SIMULTANEOUS, 0);
+        Car oneThenOther = new Car("Team", 0, 0, 2.0, 0.25, 0.5, extra, OptionalDouble.of(rate), Car.PitWork.SEQUENTIAL, 0);
+
+        double tyres = TRACK.tyreChangeMin() + extra;
+        double fuel = fill * rate;
+        assertThat(RaceSimulation.standstill(TRACK, driver("TOG", 1, plan, together), fill)).isEqualTo(Math.max(tyres, fuel));
+        assertThat(RaceSimulation.standstill(TRACK, driver("SEQ", 1, plan, oneThenOther), fill)).isCloseTo(tyres + fuel, within(1e-12));
+        double a = RaceSimulation.run(alone(driver("TOG", 1, plan, together), laps)).raceTimeByLap().get("TOG")[stopAfter];
+        double b = RaceSimulation.run(alone(driver("SEQ", 1, plan, oneThenOther), laps)).raceTimeByLap().get("SEQ")[stopAfter];
+        assertThat(b - a).isCloseTo(Math.min(tyres, fuel), within(1e-6));
     }
 
     @Test

@@ -44,6 +44,27 @@ class StrategyFileTest {
         assertThat(plan.raceTime()).isLessThanOrEqualTo(asInTheFile);
     }
 
+    @Test
+    void aLeanerFuelMapBringsDeBruinHomeAndSequentialStopsLastLonger(@TempDir Path dir) throws IOException {
+        String good = Files.readString(GRAND_FINAL);
+        Path saving = Files.writeString(dir.resolve("saving.yaml"),
+                good.replace("{from-lap: 6, compound: hard, fuel: 24}", "{from-lap: 6, compound: hard, fuel: 24, fuel-saving: 20}"));
+        Path sequential = Files.writeString(dir.resolve("sequential.yaml"), good.replace("pit-work: simultaneous", "pit-work: sequential"));
+
+        StrategyFile.Race race = StrategyFile.read(saving);
+        Driver deBruin = race.setup().drivers().stream().filter(d -> d.name().equals("Kaj de Bruin")).findFirst().orElseThrow();
+        assertThat(deBruin.strategy().getLast().fuelSaving()).isEqualTo(0.2);
+        // 24 litres for two laps at 14 a lap run dry; saving a fifth of the burn, 22.4 litres see the flag.
+        RaceOutcome.Finisher home = RaceSimulation.run(race.setup()).of("Kaj de Bruin");
+        assertThat(home.retired()).isFalse();
+        assertThat(home.laps()).isEqualTo(7);
+
+        Car crew = StrategyFile.read(sequential).setup().drivers().getFirst().car();
+        assertThat(crew.pitWork()).isEqualTo(Car.PitWork.SEQUENTIAL);
+        assertThat(StrategyFile.read(GRAND_FINAL).setup().drivers().getFirst().car().pitWork()).isEqualTo(Car.PitWork.SIMULTANEOUS);
+        assertThat(crew.savingCostPerPercent()).isEqualTo(0.3);
+    }
+
     /** The 1-based line of the first line holding {@code text}. */
     private static int lineOf(String file, String text) {
         String[] lines = file.split("\n", -1);
@@ -80,5 +101,16 @@ class StrategyFileTest {
         assertThatThrownBy(() -> StrategyFile.read(badChance)).hasMessageStartingWith(badChance + ":" + lineOf(good, "safety-cars:") + ":")
                 .hasMessageContaining("probabilities from 0 to 1, found 1.5");
         assertThatThrownBy(() -> StrategyFile.read(broken)).hasMessageStartingWith(broken + ":").hasMessageContaining("not valid YAML");
+        Path badPitWork = Files.writeString(dir.resolve("pitwork.yaml"), good.replace("pit-work: simultaneous", "pit-work: parallel"));
+        assertThatThrownBy(() -> StrategyFile.read(badPitWork)).hasMessageStartingWith(badPitWork + ":" + lineOf(good, "  pit-work:") + ":")
+                .hasMessageContaining("expected \"pit-work:\" and simultaneous (tyres changed while refuelling) or sequential");
+        String lean = good.replace("{from-lap: 6, compound: hard, fuel: 24}", "{from-lap: 6, compound: hard, fuel: 24, fuel-saving: 30}");
+        Path tooLean = Files.writeString(dir.resolve("toolean.yaml"), lean);
+        assertThatThrownBy(() -> StrategyFile.read(tooLean)).hasMessageStartingWith(tooLean + ":" + lineOf(good, "Kaj de Bruin") + ":")
+                .hasMessageContaining("expected \"fuel-saving:\" and a number from 0 to 20, found 30");
+        String costless = lean.replace("fuel-saving: 30", "fuel-saving: 5").replaceAll("(?m)^  fuel-saving-cost:.*\n", "");
+        Path noCost = Files.writeString(dir.resolve("nocost.yaml"), costless);
+        assertThatThrownBy(() -> StrategyFile.read(noCost)).hasMessageStartingWith(noCost + ":" + lineOf(costless, "Kaj de Bruin") + ":")
+                .hasMessageContaining("Kaj de Bruin's strategy saves fuel, but the car says nothing of its cost");
     }
 }
