@@ -295,10 +295,10 @@ final class StandingsTable {
                 if (p != null && !p.isZero()) {
                     long value = scaled(p);
                     changed(c);
-                    running[c] += value;
+                    running[c] = Math.addExact(running[c], value);
                     lastChange[c] = i;
                     if (byRound != null) {
-                        byRound[c][roundOfRace[i] - 1] += value;
+                        byRound[c][roundOfRace[i] - 1] = Math.addExact(byRound[c][roundOfRace[i] - 1], value);
                     }
                 }
             }
@@ -333,7 +333,7 @@ final class StandingsTable {
                 for (Event event : events[i]) {
                     int c = event.competitor();
                     changed(c);
-                    deductions[c] += scaled(event.deduction());
+                    deductions[c] = Math.addExact(deductions[c], scaled(event.deduction()));
                     excluded[c] |= event.excluded();
                     zeroed[c] |= event.zeroPoints();
                 }
@@ -369,12 +369,12 @@ final class StandingsTable {
                 System.arraycopy(byRound, from, segment, 0, count);
                 Arrays.sort(segment, 0, count);
                 for (int k = count - 1; k >= Math.max(count - seg.best(), 0); k--) {
-                    total += segment[k];
+                    total = Math.addExact(total, segment[k]);
                 }
             }
             for (int r = 0; r < rounds; r++) {
                 if (!covered[r]) {
-                    total += byRound[r];
+                    total = Math.addExact(total, byRound[r]);
                 }
             }
             return total;
@@ -413,7 +413,7 @@ final class StandingsTable {
             }
             for (int k = 0; k < moving; k++) {
                 int c = movers[k];
-                total[c] = zeroed[c] ? 0 : scaled(carryOver[c]) + totals[c] - deductions[c];
+                total[c] = zeroed[c] ? 0 : Math.subtractExact(Math.addExact(scaled(carryOver[c]), totals[c]), deductions[c]);
             }
             sort(movers, moving);
             int[] sorted = order;
