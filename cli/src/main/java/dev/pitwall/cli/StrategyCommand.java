@@ -106,21 +106,13 @@ final class StrategyCommand implements Runnable {
             var alone = setup.withoutEvents();
             var plan = dev.pitwall.strategy.StrategyOptimizer.fastest(alone, d, stops, legal);
             double real = RaceSimulation.run(alone.withDrivers(List.of(d))).of(d.initials()).raceTime();
-            OptimizeReport report = new OptimizeReport(name, d.initials(), stints(plan.stints()), plan.raceTime(), stints(d.strategy()), real);
+            OptimizeReport report = new OptimizeReport(name, d.initials(), StrategySimulateCommand.SimulateReport.stints(plan.stints(), setup.laps()),
+                    plan.raceTime(), StrategySimulateCommand.SimulateReport.stints(d.strategy(), setup.laps()), real);
             spec.commandLine().getOut().print(report.render(format));
             spec.commandLine().getOut().flush();
             return 0;
         }
 
-        private static List<String> stints(List<dev.pitwall.strategy.Stint> stints) {
-            List<String> out = new ArrayList<>();
-            for (int i = 0; i < stints.size(); i++) {
-                int from = stints.get(i).inLap() + 1;
-                String to = i + 1 < stints.size() ? Integer.toString(stints.get(i + 1).inLap()) : "flag";
-                out.add(stints.get(i).compound() + " laps " + from + "-" + to);
-            }
-            return out;
-        }
     }
 
     /** The optimizer's plan against the real strategy, both run alone in free air. */

@@ -195,13 +195,21 @@ final class StrategySimulateCommand implements Callable<Integer> {
             return new SimulateReport(race.name(), runs, seed, chance, race.rule(), race.regulations().source(), rows, driver, strategies);
         }
 
-        private static List<String> stints(List<Stint> stints, int laps) {
+        /** Each stint as {@code medium 1-3 (42 fuel, saving 5%)}: compound, laps, fuel put in and fuel saved. */
+        static List<String> stints(List<Stint> stints, int laps) {
             List<String> out = new ArrayList<>();
             for (int i = 0; i < stints.size(); i++) {
-                int from = stints.get(i).inLap() + 1;
+                Stint stint = stints.get(i);
+                int from = stint.inLap() + 1;
                 int to = i + 1 < stints.size() ? stints.get(i + 1).inLap() : laps;
-                out.add(stints.get(i).compound() + " " + from + "-" + to + (stints.get(i).fuelAdded() > 0
-                        ? String.format(Locale.ROOT, " (%.0f fuel)", stints.get(i).fuelAdded()) : ""));
+                List<String> notes = new ArrayList<>();
+                if (stint.fuelAdded() > 0) {
+                    notes.add(String.format(Locale.ROOT, "%.0f fuel", stint.fuelAdded()));
+                }
+                if (stint.fuelSaving() > 0) {
+                    notes.add(String.format(Locale.ROOT, "saving %.0f%%", stint.fuelSaving() * 100));
+                }
+                out.add(stint.compound() + " " + from + "-" + to + (notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")"));
             }
             return out;
         }
