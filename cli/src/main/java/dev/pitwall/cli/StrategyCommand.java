@@ -105,9 +105,12 @@ final class StrategyCommand implements Runnable {
             }
             var alone = setup.withoutEvents();
             var plan = dev.pitwall.strategy.StrategyOptimizer.fastest(alone, d, stops, legal);
-            double real = RaceSimulation.run(alone.withDrivers(List.of(d))).of(d.initials()).raceTime();
+            var real = RaceSimulation.run(alone.withDrivers(List.of(d))).of(d.initials());
+            // A strategy that does not see the flag has no race time to compare: it says why instead.
             OptimizeReport report = new OptimizeReport(name, d.initials(), StrategySimulateCommand.SimulateReport.stints(plan.stints(), setup.laps()),
-                    plan.raceTime(), StrategySimulateCommand.SimulateReport.stints(d.strategy(), setup.laps()), real);
+                    plan.raceTime(), StrategySimulateCommand.SimulateReport.stints(d.strategy(), setup.laps()),
+                    real.retired() ? null : real.raceTime(),
+                    real.retired() ? real.reason() + " after " + real.laps() + " of " + setup.laps() + " laps" : null);
             spec.commandLine().getOut().print(report.render(format));
             spec.commandLine().getOut().flush();
             return 0;
@@ -115,13 +118,20 @@ final class StrategyCommand implements Runnable {
 
     }
 
-    /** The optimizer's plan against the real strategy, both run alone in free air. */
-    @JsonPropertyOrder({"race", "driver", "plan", "planTime", "realStrategy", "realStrategyTime", "gain"})
-    record OptimizeReport(String race, String driver, List<String> plan, double planTime, List<String> realStrategy, double realStrategyTime)
-            implements Report {
+    /**
+     * The optimizer's plan against the real strategy, both run alone in free air.
+     *
+     * @param realStrategyTime null when the real strategy does not see the flag
+     * @param realStrategyOut  why and when the real strategy stops short of the flag ("out of fuel after 6 of 7 laps"),
+     *                         null when it finishes
+     */
+    @JsonPropertyOrder({"race", "driver", "plan", "planTime", "realStrategy", "realStrategyTime", "realStrategyOut", "gain"})
+    record OptimizeReport(String race, String driver, List<String> plan, double planTime, List<String> realStrategy, Double realStrategyTime,
+                          String realStrategyOut) implements Report {
 
-        public double gain() {
-            return realStrategyTime - planTime;
+        /** Seconds the plan gains on the real strategy; null when the real strategy does not finish. */
+        public Double gain() {
+            return realStrategyTime == null ? null : realStrategyTime - planTime;
         }
 
         @Override
@@ -129,8 +139,10 @@ final class StrategyCommand implements Runnable {
             return new TextTable(driver + " at " + race + ", alone in free air", List.of(TextTable.Column.text("Strategy"),
                     TextTable.Column.text("Stints"), TextTable.Column.number("Race time")),
                     List.of(List.of("fastest legal", String.join(", ", plan), String.format(Locale.ROOT, "%.3f s", planTime)),
-                            List.of("as in the file", String.join(", ", realStrategy), String.format(Locale.ROOT, "%.3f s", realStrategyTime))),
-                    List.of(String.format(Locale.ROOT, "The plan is %.3f s faster in free air.", gain())));
+                            List.of("as in the file", String.join(", ", realStrategy),
+                                    realStrategyTime == null ? realStrategyOut : String.format(Locale.ROOT, "%.3f s", realStrategyTime))),
+                    List.of(realStrategyTime == null ? "The strategy in the file does not see the flag: " + realStrategyOut + "."
+                            : String.format(Locale.ROOT, "The plan is %.3f s faster in free air.", gain())));
         }
     }
 

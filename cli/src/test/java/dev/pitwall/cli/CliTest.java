@@ -450,6 +450,20 @@ class CliTest {
     }
 
     @Test
+    void aStrategyThatRunsDryIsNotComparedByItsShorterRaceTime() {
+        Run run = pitwall("strategy", "optimize", "../examples/gtws-2024-nations-cup/grand-final-strategy.yaml", "--driver", "Kaj de Bruin",
+                "--format", "json");
+
+        assertThat(run.status()).as(run.err()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.get("realStrategyTime").isNull()).isTrue(); // no race time to compare
+        assertThat(json.get("realStrategyOut").asText()).matches("out of fuel after [0-6] of 7 laps");
+        assertThat(json.get("realStrategy").get(2).asText()).isEqualTo("hard 6-7 (24 fuel)");
+        Run table = pitwall("strategy", "optimize", "../examples/gtws-2024-nations-cup/grand-final-strategy.yaml", "--driver", "Kaj de Bruin");
+        assertThat(table.out()).contains("The strategy in the file does not see the flag: out of fuel after").doesNotContain("faster");
+    }
+
+    @Test
     void simulatingTheGrandFinalGivesOddsRanksDeBruinsStrategiesAndDrawsTheRace(@TempDir Path dir) throws IOException {
         Path svg = dir.resolve("grand-final.svg");
         Run run = pitwall("strategy", "simulate", "../examples/gtws-2024-nations-cup/grand-final-strategy.yaml", "--runs", "300",
