@@ -12,6 +12,7 @@ import dev.pitwall.strategy.Driver;
 import dev.pitwall.strategy.Kendall;
 import dev.pitwall.strategy.RaceOutcome;
 import dev.pitwall.strategy.RaceSimulation;
+import dev.pitwall.strategy.Stint;
 import dev.pitwall.strategy.TumParameters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -107,8 +108,8 @@ final class StrategyCommand implements Runnable {
             var plan = dev.pitwall.strategy.StrategyOptimizer.fastest(alone, d, stops, legal);
             var real = RaceSimulation.run(alone.withDrivers(List.of(d))).of(d.initials());
             // A strategy that does not see the flag has no race time to compare: it says why instead.
-            OptimizeReport report = new OptimizeReport(name, d.initials(), StrategySimulateCommand.SimulateReport.stints(plan.stints(), setup.laps()),
-                    plan.raceTime(), StrategySimulateCommand.SimulateReport.stints(d.strategy(), setup.laps()),
+            OptimizeReport report = new OptimizeReport(name, d.initials(), stints(plan.stints(), setup.laps()),
+                    plan.raceTime(), stints(d.strategy(), setup.laps()),
                     real.retired() ? null : real.raceTime(),
                     real.retired() ? real.reason() + " after " + real.laps() + " of " + setup.laps() + " laps" : null);
             spec.commandLine().getOut().print(report.render(format));
@@ -116,6 +117,25 @@ final class StrategyCommand implements Runnable {
             return 0;
         }
 
+    }
+
+    /** Each stint as {@code medium 1-3 (42 fuel, saving 5%)}: compound, laps, fuel put in and fuel saved. */
+    static List<String> stints(List<Stint> stints, int laps) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < stints.size(); i++) {
+            Stint stint = stints.get(i);
+            int from = stint.inLap() + 1;
+            int to = i + 1 < stints.size() ? stints.get(i + 1).inLap() : laps;
+            List<String> notes = new ArrayList<>();
+            if (stint.fuelAdded() > 0) {
+                notes.add(String.format(Locale.ROOT, "%.0f fuel", stint.fuelAdded()));
+            }
+            if (stint.fuelSaving() > 0) {
+                notes.add(String.format(Locale.ROOT, "saving %.0f%%", stint.fuelSaving() * 100));
+            }
+            out.add(stint.compound() + " " + from + "-" + to + (notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")"));
+        }
+        return out;
     }
 
     /**

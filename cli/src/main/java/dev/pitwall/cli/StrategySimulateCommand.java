@@ -8,7 +8,6 @@ import dev.pitwall.strategy.Driver;
 import dev.pitwall.strategy.MonteCarlo;
 import dev.pitwall.strategy.RaceSetup;
 import dev.pitwall.strategy.RaceSimulation;
-import dev.pitwall.strategy.Stint;
 import dev.pitwall.strategy.StrategyFile;
 import dev.pitwall.strategy.StrategyOptimizer;
 import picocli.CommandLine.Command;
@@ -190,28 +189,9 @@ final class StrategySimulateCommand implements Callable<Integer> {
                         (double) odds.retirements()[d] / runs, odds.standardError(odds.win(d))));
             }
             rows.sort(Comparator.comparingDouble(DriverOdds::meanPosition));
-            List<StrategyRow> strategies = ranked.stream().map(r -> new StrategyRow(r.label(), stints(r.strategy(), race.setup().laps()),
+            List<StrategyRow> strategies = ranked.stream().map(r -> new StrategyRow(r.label(), StrategyCommand.stints(r.strategy(), race.setup().laps()),
                     r.meanPosition(), r.meanPositionHalfWidth(), r.win(), r.winHalfWidth(), r.behindBest(), r.behindBestHalfWidth())).toList();
             return new SimulateReport(race.name(), runs, seed, chance, race.rule(), race.regulations().source(), rows, driver, strategies);
-        }
-
-        /** Each stint as {@code medium 1-3 (42 fuel, saving 5%)}: compound, laps, fuel put in and fuel saved. */
-        static List<String> stints(List<Stint> stints, int laps) {
-            List<String> out = new ArrayList<>();
-            for (int i = 0; i < stints.size(); i++) {
-                Stint stint = stints.get(i);
-                int from = stint.inLap() + 1;
-                int to = i + 1 < stints.size() ? stints.get(i + 1).inLap() : laps;
-                List<String> notes = new ArrayList<>();
-                if (stint.fuelAdded() > 0) {
-                    notes.add(String.format(Locale.ROOT, "%.0f fuel", stint.fuelAdded()));
-                }
-                if (stint.fuelSaving() > 0) {
-                    notes.add(String.format(Locale.ROOT, "saving %.0f%%", stint.fuelSaving() * 100));
-                }
-                out.add(stint.compound() + " " + from + "-" + to + (notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")"));
-            }
-            return out;
         }
 
         @Override
