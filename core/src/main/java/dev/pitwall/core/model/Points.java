@@ -10,8 +10,11 @@ import java.util.Optional;
  */
 public record Points(long numerator, long denominator) implements Comparable<Points> {
 
-    public static final Points ZERO = new Points(0, 1);
-    public static final Points ONE = new Points(1, 1);
+    /** Whole numbers from 0 to 1023, made once: tables and totals are mostly these, built by the ten thousand. */
+    private static final Points[] WHOLE = java.util.stream.LongStream.range(0, 1024).mapToObj(w -> new Points(w, 1))
+            .toArray(Points[]::new);
+    public static final Points ZERO = WHOLE[0];
+    public static final Points ONE = WHOLE[1];
 
     public Points {
         if (denominator == 0) {
@@ -29,10 +32,13 @@ public record Points(long numerator, long denominator) implements Comparable<Poi
     }
 
     public static Points of(long whole) {
-        return new Points(whole, 1);
+        return whole >= 0 && whole < WHOLE.length ? WHOLE[(int) whole] : new Points(whole, 1);
     }
 
     public static Points of(long numerator, long denominator) {
+        if (denominator == 1 || denominator > 1 && numerator % denominator == 0) {
+            return of(numerator / denominator);
+        }
         return new Points(numerator, denominator);
     }
 
@@ -58,7 +64,7 @@ public record Points(long numerator, long denominator) implements Comparable<Poi
             return other;
         }
         if (denominator == 1 && other.denominator == 1) {
-            return new Points(Math.addExact(numerator, other.numerator), 1);
+            return of(Math.addExact(numerator, other.numerator));
         }
         return of(Math.addExact(Math.multiplyExact(numerator, other.denominator), Math.multiplyExact(other.numerator, denominator)),
                 Math.multiplyExact(denominator, other.denominator));

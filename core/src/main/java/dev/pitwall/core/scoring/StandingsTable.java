@@ -158,10 +158,14 @@ final class StandingsTable {
         private final boolean[] zeroed = new boolean[n];
         private final int[] wins = new int[n];
         private final int[] lastChange = new int[n];
-        private final int[] deepAll = new int[n];
-        private final int[] deepScoring = new int[n];
-        private final int[][] countsAll = new int[n][];
-        private final int[][] countsScoring = new int[n][];
+        /** Each competitor's best place among all its finishes, and among those that scored; 0 for none yet. */
+        private final int[] bestAll = new int[n];
+        private final int[] bestScoring = new int[n];
+        /** Per competitor, how many finishes at each place, of all finishes and of scoring ones: only those the chain reads. */
+        private final int[][] countsAll;
+        private final int[][] countsScoring;
+        /** Whether the chain reads finishes that scored nothing (countback over all finishes, the latest race). */
+        private final boolean readsEveryFinish;
         /** Per race, each competitor's best place; only when the chain looks at the latest race. */
         private final int[][] bestPlace;
         private final long[][] byRound;
@@ -172,6 +176,21 @@ final class StandingsTable {
         private final boolean[] covered;
         /** Each competitor's total as last ranked: worked out again only for those whose standing changed. */
         private final long[] total = new long[n];
+        /**
+         * Each competitor's total as a sort key, {@link Long#MIN_VALUE} when excluded: where keys differ, the larger ranks
+         * ahead; where they are equal, the tie-break chain decides. Kept apart so that the common comparison is small
+         * enough to be compiled into the loops that make it.
+         */
+        private final long[] key = new long[n];
+        /**
+         * When the chain starts with a countback, each competitor's first counted places as a key: the best place, then
+         * how many finishes there and at the next five places, a byte each. Where two competitors level on points have
+         * different keys, the larger ranks ahead, exactly as the countback says; equal keys, or {@link #NO_KEY} (a place
+         * or a count too large for a byte), leave it to the countback itself.
+         */
+        private final long[] tieKey = new long[n];
+        /** The kind of countback the chain starts with, or -1. */
+        private final int firstCountback;
         private final boolean[] listed = new boolean[n];
         /**
          * Whether anything the table's order reads (points, finishes, decisions) changed for the competitor in the race
@@ -202,7 +221,6 @@ final class StandingsTable {
 
         Pass(int upTo, int[] roundOfRace, List<TieBreak> chain) {
             this.roundOfRace = roundOfRace;
-            nameOrder();
             this.tieBreaks = new int[chain.size()];
             boolean latestRace = false;
             for (int t = 0; t < chain.size(); t++) {
@@ -215,8 +233,17 @@ final class StandingsTable {
             }
             this.bestPlace = latestRace ? new int[upTo][] : null;
             this.scale = scale(upTo);
-            Arrays.fill(countsAll, NO_FINISHES);
-            Arrays.fill(countsScoring, NO_FINISHES);
+            this.countsAll = reads(COUNTBACK_ALL) ? new int[n][] : null;
+            this.countsScoring = reads(COUNTBACK_SCORING) ? new int[n][] : null;
+            if (countsAll != null) {
+                Arrays.fill(countsAll, NO_FINISHES);
+            }
+            if (countsScoring != null) {
+                Arrays.fill(countsScoring, NO_FINISHES);
+            }
+            this.readsEveryFinish = reads(COUNTBACK_ALL) || latestRace;
+            this.firstCountback = tieBreaks.length > 0 && (tieBreaks[0] == COUNTBACK_ALL || tieBreaks[0] == COUNTBACK_SCORING)
+                    ? tieBreaks[0] : -1;
             if (dropRule.isPresent()) {
                 int rounds = roundOfRace.length == 0 ? 0 : roundOfRace[Math.max(upTo, 1) - 1];
                 byRound = new long[n][rounds];
@@ -234,6 +261,15 @@ final class StandingsTable {
                 segment = null;
                 covered = null;
             }
+        }
+
+        private boolean reads(int tieBreak) {
+            for (int t : tieBreaks) {
+                if (t == tieBreak) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The least common multiple of the denominators of every number the first {@code upTo} races' tables add up. */
@@ -313,16 +349,27 @@ final class StandingsTable {
                 int c = f[k];
                 int place = f[k + 1];
                 int paid = f[k + 2];
-                changed(c);
-                if (countsAll[c] == NO_FINISHES) {
-                    countsAll[c] = new int[deepestPlace + 1];
-                    countsScoring[c] = new int[deepestPlace + 1];
+                if (readsEveryFinish || paid == 1 || place == 1) {
+                    changed(c); // a finish that scores nothing changes nothing else when the chain counts back only scoring ones
                 }
-                countsAll[c][place]++;
-                countsScoring[c][place] += paid;
-                deepAll[c] = Math.max(deepAll[c], place);
+                if (countsAll != null) {
+                    if (countsAll[c] == NO_FINISHES) {
+                        countsAll[c] = new int[deepestPlace + 1];
+                    }
+                    countsAll[c][place]++;
+                }
+                if (countsScoring != null && paid == 1) {
+                    if (countsScoring[c] == NO_FINISHES) {
+                        countsScoring[c] = new int[deepestPlace + 1];
+                    }
+                    countsScoring[c][place]++;
+                }
+                bestAll[c] = better(bestAll[c], place);
                 if (paid == 1) {
-                    deepScoring[c] = Math.max(deepScoring[c], place);
+                    bestScoring[c] = better(bestScoring[c], place);
+                }
+                if (firstCountback == COUNTBACK_ALL || firstCountback == COUNTBACK_SCORING && paid == 1) {
+                    tieKey[c] = firstCountback == COUNTBACK_ALL ? tieKey(countsAll[c], bestAll[c]) : tieKey(countsScoring[c], bestScoring[c]);
                 }
                 if (best != null) {
                     best[c] = Math.min(best[c], place);
@@ -355,7 +402,8 @@ final class StandingsTable {
 
         /** The sum of the best results of each segment, and of every round no segment covers. */
         private long bestResults(DropRule rule, long[] byRound, int rounds) {
-            // A segment is a dozen rounds or so: copied and sorted, its best are the last.
+            // A segment is a dozen rounds or so: when more results score than count, it is copied and sorted, its best
+            // are the last.
             long total = 0;
             List<DropRule.Segment> segments = rule.segments();
             for (int s = 0; s < segments.size(); s++) {
@@ -365,6 +413,23 @@ final class StandingsTable {
                 int count = to - from;
                 if (count <= 0) {
                     continue; // the segment's rounds are still to come
+                }
+                // With no more scoring results than count, they all count: most segments, most of the season.
+                int scoring = 0;
+                boolean negative = false;
+                long sum = 0;
+                for (int r = from; r < to; r++) {
+                    long v = byRound[r];
+                    if (v > 0) {
+                        scoring++;
+                        sum = Math.addExact(sum, v);
+                    } else if (v < 0) {
+                        negative = true;
+                    }
+                }
+                if (!negative && scoring <= seg.best()) {
+                    total = Math.addExact(total, sum);
+                    continue;
                 }
                 System.arraycopy(byRound, from, segment, 0, count);
                 Arrays.sort(segment, 0, count);
@@ -414,6 +479,7 @@ final class StandingsTable {
             for (int k = 0; k < moving; k++) {
                 int c = movers[k];
                 total[c] = zeroed[c] ? 0 : Math.subtractExact(Math.addExact(scaled(carryOver[c]), totals[c]), deductions[c]);
+                key[c] = excluded[c] ? Long.MIN_VALUE : total[c];
             }
             sort(movers, moving);
             int[] sorted = order;
@@ -457,7 +523,7 @@ final class StandingsTable {
             order = previousOrder;
             previousOrder = sorted;
             previousCount = shown;
-            return new Standings(after, List.of(rows));
+            return Standings.of(after, rows);
         }
 
         /**
@@ -488,6 +554,31 @@ final class StandingsTable {
 
         /** Negative when {@code a} ranks ahead of {@code b}, zero when they share the place. */
         private int compare(int a, int b) {
+            long ka = key[a];
+            long kb = key[b];
+            if (ka != kb) {
+                return ka > kb ? -1 : 1;
+            }
+            return compareLevelFast(a, b);
+        }
+
+        /**
+         * For two whose keys are equal: level on points, or both excluded. The first countback's keys decide where they
+         * differ (not between two excluded, whose totals come first).
+         */
+        private int compareLevelFast(int a, int b) {
+            if (firstCountback >= 0 && key[a] != Long.MIN_VALUE) {
+                long ta = tieKey[a];
+                long tb = tieKey[b];
+                if (ta != tb && ta != NO_KEY && tb != NO_KEY) {
+                    return ta > tb ? -1 : 1;
+                }
+            }
+            return compareLevel(a, b);
+        }
+
+        /** The full comparison, for two whose keys are equal: level on points, or both excluded. */
+        private int compareLevel(int a, int b) {
             if (excluded[a] != excluded[b]) {
                 return excluded[a] ? 1 : -1;
             }
@@ -495,8 +586,8 @@ final class StandingsTable {
             for (int t = 0; c == 0 && t < tieBreaks.length; t++) {
                 c = switch (tieBreaks[t]) {
                     case LATEST_RACE -> latestRaceFinish(a, b);
-                    case COUNTBACK_SCORING -> countback(countsScoring[a], countsScoring[b], Math.max(deepScoring[a], deepScoring[b]));
-                    case COUNTBACK_ALL -> countback(countsAll[a], countsAll[b], Math.max(deepAll[a], deepAll[b]));
+                    case COUNTBACK_SCORING -> countback(countsScoring[a], countsScoring[b], bestScoring[a], bestScoring[b]);
+                    case COUNTBACK_ALL -> countback(countsAll[a], countsAll[b], bestAll[a], bestAll[b]);
                     default -> Integer.compare(lastChange[a], lastChange[b]);
                 };
             }
@@ -505,8 +596,17 @@ final class StandingsTable {
 
         /** The table's order: excluded competitors last, then points, then the tie-break chain, then names. */
         private int compareWithNames(int a, int b) {
-            int c = compare(a, b);
-            return c != 0 ? c : Integer.compare(nameOrder[a], nameOrder[b]);
+            long ka = key[a];
+            long kb = key[b];
+            if (ka != kb) {
+                return ka > kb ? -1 : 1;
+            }
+            int c = compareLevelFast(a, b);
+            if (c != 0) {
+                return c;
+            }
+            int[] byName = nameOrder();
+            return Integer.compare(byName[a], byName[b]);
         }
 
         private int latestRaceFinish(int a, int b) {
@@ -520,8 +620,11 @@ final class StandingsTable {
         }
     }
 
-    /** Each competitor's place in the alphabetical order of names, the last separator of a table's order. */
-    private void nameOrder() {
+    /**
+     * Each competitor's place in the alphabetical order of names, the last separator of a table's order; worked out the
+     * first time two competitors are still level after the tie-break chain (many tables never are).
+     */
+    private int[] nameOrder() {
         if (nameOrder == null) {
             String[] byName = names.toArray(String[]::new);
             Arrays.sort(byName);
@@ -530,6 +633,7 @@ final class StandingsTable {
                 nameOrder[index.get(byName[k])] = k;
             }
         }
+        return nameOrder;
     }
 
     /** The first race a competitor appears in (scored, even zero, or took part). */
@@ -548,23 +652,51 @@ final class StandingsTable {
         return firstSeen[c];
     }
 
+    private static final long NO_KEY = -1;
+
+    /**
+     * A countback's first places as a key (see {@code Pass.tieKey}): 0 with no finish; {@link #NO_KEY} when the best place
+     * or a count does not fit in a byte.
+     */
+    private static long tieKey(int[] counts, int best) {
+        if (best == 0) {
+            return 0;
+        }
+        if (best > 254) {
+            return NO_KEY;
+        }
+        long key = 255 - best;
+        for (int p = best; p < best + 6; p++) {
+            int count = p < counts.length ? counts[p] : 0;
+            if (count > 255) {
+                return NO_KEY;
+            }
+            key = key << 8 | count;
+        }
+        return key;
+    }
+
+    /** The better of a best place so far (0 for none) and a new place. */
+    private static int better(int best, int place) {
+        return best == 0 ? place : Math.min(best, place);
+    }
+
     /**
      * Compares finishing-position counts, best first: negative when {@code a} has more of the best place where they
-     * differ. The counts of a table are all as long (or empty, for a competitor with no finish yet).
+     * differ. The best places decide most comparisons (at the better one, the other has no finish); equal best places
+     * compare the counts, which are all as long in a table.
+     *
+     * @param bestA {@code a}'s best counted place, 0 when it has none
      */
-    private static int countback(int[] a, int[] b, int deepest) {
-        if (a.length == b.length) {
-            int p = Arrays.mismatch(a, b);
-            return p < 0 || p > deepest ? 0 : Integer.compare(b[p], a[p]);
+    private static int countback(int[] a, int[] b, int bestA, int bestB) {
+        if (bestA != bestB) {
+            return bestA == 0 ? 1 : bestB == 0 ? -1 : Integer.compare(bestA, bestB);
         }
-        // One has no finish yet: the other ranks ahead at its first counted place, if it has one.
-        int[] counted = a.length > 0 ? a : b;
-        for (int p = 1; p <= deepest; p++) {
-            if (counted[p] != 0) {
-                return counted == a ? -1 : 1;
-            }
+        if (bestA == 0) {
+            return 0;
         }
-        return 0;
+        int p = Arrays.mismatch(a, b);
+        return p < 0 ? 0 : Integer.compare(b[p], a[p]);
     }
 
 }
