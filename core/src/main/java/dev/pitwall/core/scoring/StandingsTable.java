@@ -45,6 +45,7 @@ final class StandingsTable {
     private final Optional<DropRule> dropRule;
     private int[] firstSeen;
     private int[] nameOrder;
+    private int[] alphabetical;
 
     @SuppressWarnings("unchecked")
     StandingsTable(List<String> names, int races, Optional<DropRule> dropRule) {
@@ -192,6 +193,7 @@ final class StandingsTable {
         /** The kind of countback the chain starts with, or -1. */
         private final int firstCountback;
         private final boolean[] listed = new boolean[n];
+        private int listedCount;
         /**
          * Whether anything the table's order reads (points, finishes, decisions) changed for the competitor in the race
          * being taken in; {@link #changedList} lists them, {@link #changedCount} of them.
@@ -469,11 +471,18 @@ final class StandingsTable {
                     stay[kept++] = c;
                 }
             }
-            for (int c = 0; c < n; c++) {
-                if (!listed[c] && (present[c] || racesCounted > 0 && firstSeen(c) < racesCounted)) {
-                    listed[c] = true;
-                    changed(c);
-                    movers[moving++] = c;
+            if (listedCount < n) {
+                // The newly listed come in alphabetical order: those level on everything (no points, no finish yet) are
+                // then already in the table's order, and the sort only places the others.
+                int[] alphabetical = alphabetical();
+                for (int j = 0; j < n; j++) {
+                    int c = alphabetical[j];
+                    if (!listed[c] && (present[c] || racesCounted > 0 && firstSeen(c) < racesCounted)) {
+                        listed[c] = true;
+                        listedCount++;
+                        changed(c);
+                        movers[moving++] = c;
+                    }
                 }
             }
             for (int k = 0; k < moving; k++) {
@@ -605,8 +614,7 @@ final class StandingsTable {
             if (c != 0) {
                 return c;
             }
-            int[] byName = nameOrder();
-            return Integer.compare(byName[a], byName[b]);
+            return Integer.compare(nameOrder[a], nameOrder[b]);
         }
 
         private int latestRaceFinish(int a, int b) {
@@ -621,19 +629,22 @@ final class StandingsTable {
     }
 
     /**
-     * Each competitor's place in the alphabetical order of names, the last separator of a table's order; worked out the
-     * first time two competitors are still level after the tie-break chain (many tables never are).
+     * The competitors in the alphabetical order of their names, the last separator of a table's order; and each one's
+     * place in it, {@link #nameOrder}.
      */
-    private int[] nameOrder() {
-        if (nameOrder == null) {
+    private int[] alphabetical() {
+        if (alphabetical == null) {
             String[] byName = names.toArray(String[]::new);
             Arrays.sort(byName);
+            alphabetical = new int[byName.length];
             nameOrder = new int[byName.length];
             for (int k = 0; k < byName.length; k++) {
-                nameOrder[index.get(byName[k])] = k;
+                int c = index.get(byName[k]);
+                alphabetical[k] = c;
+                nameOrder[c] = k;
             }
         }
-        return nameOrder;
+        return alphabetical;
     }
 
     /** The first race a competitor appears in (scored, even zero, or took part). */
