@@ -140,10 +140,11 @@ final class StandingsCalculator {
         List<RaceScores> out = new ArrayList<>(racesRun.size());
         for (int i = 0; i < racesRun.size(); i++) {
             Map<String, Points> points = new HashMap<>();
-            for (int k = 0; k < t.names.size(); k++) {
+            for (int e = 0; e < t.entries(i); e++) {
+                int k = t.entrant(i, e);
                 // Points scored before a constructor started again from zero no longer count.
-                if (t.points[i][k] != null && i >= t.resetAt[k]) {
-                    points.put(t.names.get(k), t.points[i][k]);
+                if (i >= t.resetAt[k]) {
+                    points.put(t.names.get(k), t.scored(i, e));
                 }
             }
             List<RaceScores.CountbackFinish> finishes = new ArrayList<>();
@@ -170,10 +171,10 @@ final class StandingsCalculator {
             t.expectFinishes(i, race.classified);
             for (int e = 0; e < race.size(); e++) {
                 int c = t.index(race.driver(e));
-                Points before = t.points[i][c];
+                Points before = t.scoredSoFar(i, c);
                 Points scored = race.points[e];
-                t.points[i][c] = before == null ? scored
-                        : multiCar == MultiCar.SUM ? before.plus(scored) : (before.compareTo(scored) >= 0 ? before : scored);
+                t.score(i, c, before == null ? scored
+                        : multiCar == MultiCar.SUM ? before.plus(scored) : (before.compareTo(scored) >= 0 ? before : scored));
                 if (race.position[e] > 0 && isRace[i]) {
                     // Countback reads the place a finish is paid as: behind an ineligible car whose points pass
                     // down, 6th on the road is 5th. It counts races, not sprints.
@@ -228,7 +229,7 @@ final class StandingsCalculator {
                 switch (d) {
                     case Decision.ConstructorPointsDeduction p -> t.deduct(i, t.index(p.constructor()), p.points());
                     case Decision.ConstructorExcluded x -> t.exclude(i, t.index(x.constructor()), x.zeroPoints());
-                    case Decision.ConstructorReset r -> t.resetAt[t.index(r.constructor())] = i;
+                    case Decision.ConstructorReset r -> t.resetFrom(i, t.index(r.constructor()));
                     default -> {
                     }
                 }
@@ -264,8 +265,8 @@ final class StandingsCalculator {
                 continue; // the second driver of a shared car: the car scores once
             }
             t.present[k] = true;
-            if (t.points[i][k] == null) {
-                t.points[i][k] = Points.ZERO;
+            if (t.scoredSoFar(i, k) == null) {
+                t.score(i, k, Points.ZERO);
             }
             int place = c.scoringPosition[e];
             if (c.position[e] > 0 && isRace[i]) {
@@ -285,7 +286,7 @@ final class StandingsCalculator {
             if (rules.fastestLap()) {
                 p = p.plus(c.bonus[e]);
             }
-            t.points[i][k] = t.points[i][k].plus(p);
+            t.score(i, k, t.scoredSoFar(i, k).plus(p));
         }
     }
 }

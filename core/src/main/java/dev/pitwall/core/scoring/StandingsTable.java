@@ -27,8 +27,16 @@ final class StandingsTable {
 
     final List<String> names;
     private final Map<String, Integer> index;
-    /** Per race and competitor: what the competitor scored, or null when it was not in the race. */
-    final Points[][] points;
+    /**
+     * Per race: the competitors who took part (scored, even nothing) in the order they were entered, and what each
+     * scored, {@link #enteredCount} of them. A race lists a few of a season's competitors, so the pass reads only them.
+     */
+    private final int[][] entered;
+    private final Points[][] scored;
+    private final int[] enteredCount;
+    /** Each competitor's place in {@link #entered} of race {@link #slotRace}, the race being filled in. */
+    private final int[] slot;
+    private final int[] slotRace;
     /** Per race: {competitor, place, scored (1 or 0)} for each finish, packed, {@link #finishCount} of them. */
     final int[][] finishes;
     final int[] finishCount;
@@ -40,6 +48,7 @@ final class StandingsTable {
     final boolean[] present;
     /** The race from which a competitor starts again from zero, or -1. */
     final int[] resetAt;
+    private boolean anyReset;
     /** Per race: the deductions and exclusions that take effect, null for none. */
     private final List<Event>[] events;
     private final Optional<DropRule> dropRule;
@@ -55,7 +64,12 @@ final class StandingsTable {
         for (int c = 0; c < n; c++) {
             index.put(names.get(c), c);
         }
-        this.points = new Points[races][n];
+        this.entered = new int[races][];
+        this.scored = new Points[races][];
+        this.enteredCount = new int[races];
+        this.slot = new int[n];
+        this.slotRace = new int[n];
+        Arrays.fill(slotRace, -1);
         this.finishes = new int[races][];
         Arrays.fill(finishes, NO_FINISHES);
         this.finishCount = new int[races];
@@ -77,6 +91,51 @@ final class StandingsTable {
             throw new IllegalArgumentException(name + " is not in this table");
         }
         return i;
+    }
+
+    /**
+     * What the competitor has scored in the race so far, null when it has not taken part in it; races are filled in
+     * one after the other, and this answers for the one being filled in.
+     */
+    Points scoredSoFar(int race, int competitor) {
+        return slotRace[competitor] == race ? scored[race][slot[competitor]] : null;
+    }
+
+    /** Sets what the competitor scored in the race being filled in (taking part, with {@link Points#ZERO}). */
+    void score(int race, int competitor, Points points) {
+        if (slotRace[competitor] == race) {
+            scored[race][slot[competitor]] = points;
+            return;
+        }
+        int k = enteredCount[race]++;
+        if (entered[race] == null || k == entered[race].length) {
+            int room = entered[race] == null ? 24 : k * 2;
+            entered[race] = entered[race] == null ? new int[room] : Arrays.copyOf(entered[race], room);
+            scored[race] = scored[race] == null ? new Points[room] : Arrays.copyOf(scored[race], room);
+        }
+        entered[race][k] = competitor;
+        scored[race][k] = points;
+        slot[competitor] = k;
+        slotRace[competitor] = race;
+    }
+
+    /** How many competitors took part in the race; {@link #entrant} and {@link #scored} read each. */
+    int entries(int race) {
+        return enteredCount[race];
+    }
+
+    int entrant(int race, int k) {
+        return entered[race][k];
+    }
+
+    Points scored(int race, int k) {
+        return scored[race][k];
+    }
+
+    /** The competitor starts again from zero from the race on. */
+    void resetFrom(int race, int competitor) {
+        resetAt[competitor] = race;
+        anyReset = true;
     }
 
     /** Room for a race's finishes, when the caller knows how many there can be. */
@@ -281,8 +340,9 @@ final class StandingsTable {
                 lcm = lcm(lcm, carryOver[c].denominator());
             }
             for (int i = 0; i < upTo; i++) {
-                for (Points p : points[i]) {
-                    if (p != null && p.denominator() != 1) {
+                for (int k = 0; k < enteredCount[i]; k++) {
+                    Points p = scored[i][k];
+                    if (p.denominator() != 1) {
                         lcm = lcm(lcm, p.denominator());
                     }
                 }
@@ -320,17 +380,24 @@ final class StandingsTable {
 
         /** Takes race {@code i} into the running totals and ranks the table after it. */
         Standings race(int i, Race race) {
-            Points[] scored = points[i];
-            for (int c = 0; c < n; c++) {
-                if (resetAt[c] == i) {
-                    running[c] = 0;
-                    if (byRound != null) {
-                        Arrays.fill(byRound[c], 0);
+            if (anyReset) {
+                for (int c = 0; c < n; c++) {
+                    if (resetAt[c] == i) {
+                        running[c] = 0;
+                        if (byRound != null) {
+                            Arrays.fill(byRound[c], 0);
+                        }
+                        changed(c);
                     }
-                    changed(c);
                 }
-                Points p = scored[c];
-                if (p != null && !p.isZero()) {
+            }
+            int[] who = entered[i];
+            Points[] what = scored[i];
+            int entries = enteredCount[i];
+            for (int k = 0; k < entries; k++) {
+                int c = who[k];
+                Points p = what[k];
+                if (!p.isZero()) {
                     long value = scaled(p);
                     changed(c);
                     running[c] = Math.addExact(running[c], value);
@@ -391,10 +458,17 @@ final class StandingsTable {
             if (byRound != null) {
                 // A result of zero never changes a best-N sum, so only those who scored are summed again.
                 int rounds = roundOfRace[i];
-                for (int c = 0; c < n; c++) {
-                    Points p = scored[c];
-                    if (p != null && !p.isZero() || resetAt[c] == i) {
+                for (int k = 0; k < entries; k++) {
+                    int c = who[k];
+                    if (!what[k].isZero()) {
                         bestOf[c] = bestResults(dropRule.get(), byRound[c], rounds);
+                    }
+                }
+                if (anyReset) {
+                    for (int c = 0; c < n; c++) {
+                        if (resetAt[c] == i) {
+                            bestOf[c] = bestResults(dropRule.get(), byRound[c], rounds);
+                        }
                     }
                 }
                 totals = bestOf;
@@ -652,11 +726,9 @@ final class StandingsTable {
         if (firstSeen == null) {
             firstSeen = new int[names.size()];
             Arrays.fill(firstSeen, Integer.MAX_VALUE);
-            for (int i = points.length - 1; i >= 0; i--) {
-                for (int k = 0; k < names.size(); k++) {
-                    if (points[i][k] != null) {
-                        firstSeen[k] = i;
-                    }
+            for (int i = entered.length - 1; i >= 0; i--) {
+                for (int k = 0; k < enteredCount[i]; k++) {
+                    firstSeen[entered[i][k]] = i;
                 }
             }
         }
