@@ -143,7 +143,7 @@ public final class Classifier {
             points[i] = awarded.isPresent() ? awarded.get().points() : positionPoints.plus(bonus[i]);
         }
         Scored scored = new Scored(race, field, classified, position, scoringPosition, carDrivers, points, bonus);
-        if (multiCar == MultiCar.BEST && scored.someoneDroveTwoCars()) {
+        if (multiCar == MultiCar.BEST && scored.someoneScoredInTwoCars()) {
             scored.bestCarOnly();
         }
         return scored;
@@ -198,22 +198,24 @@ public final class Classifier {
             return i > 0 && position[i] > 0 && position[i] == position[i - 1] && published(i).sameCarAs(published(i - 1));
         }
 
-        private boolean someoneDroveTwoCars() {
-            // The names' hash codes, sorted: only two rows with the same hash can be the same driver.
-            int[] hashes = new int[size()];
-            for (int i = 0; i < hashes.length; i++) {
-                hashes[i] = driver(i).hashCode();
+        /**
+         * Whether a driver scored in two rows: only then does {@link #bestCarOnly()} change anything, as it zeroes rows
+         * that scored. A race has a handful of scoring rows, compared pairwise.
+         */
+        private boolean someoneScoredInTwoCars() {
+            int[] scoring = new int[size()];
+            int count = 0;
+            for (int i = 0; i < size(); i++) {
+                if (points[i].isPositive()) {
+                    scoring[count++] = i;
+                }
             }
-            Arrays.sort(hashes);
-            for (int i = 1; i < hashes.length; i++) {
-                if (hashes[i] == hashes[i - 1]) {
-                    java.util.Set<String> seen = new java.util.HashSet<>();
-                    for (int k = 0; k < size(); k++) {
-                        if (!seen.add(driver(k))) {
-                            return true;
-                        }
+            for (int a = 1; a < count; a++) {
+                String driver = driver(scoring[a]);
+                for (int b = 0; b < a; b++) {
+                    if (driver.equals(driver(scoring[b]))) {
+                        return true;
                     }
-                    return false;
                 }
             }
             return false;

@@ -196,7 +196,7 @@ final class StandingsCalculator {
         List<Classifier.Scored> classified = classifications();
         // The constructors in order of appearance, and each row's constructor as its index (-1 for a row without one).
         List<String> names = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
+        NameIndex seen = new NameIndex(16);
         int[][] constructorOf = new int[classified.size()][];
         for (int i = 0; i < classified.size(); i++) {
             Classifier.Scored race = classified.get(i);
@@ -207,9 +207,8 @@ final class StandingsCalculator {
                     of[e] = -1;
                     continue;
                 }
-                Integer k = seen.putIfAbsent(team.get(), names.size());
-                if (k == null) {
-                    k = names.size();
+                int k = seen.putIfAbsent(team.get(), names.size());
+                if (k == names.size()) {
                     names.add(team.get());
                 }
                 of[e] = k;

@@ -7,9 +7,7 @@ import dev.pitwall.core.rules.TieBreak;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,7 +24,7 @@ final class StandingsTable {
     private static final int[] NO_FINISHES = new int[0];
 
     final List<String> names;
-    private final Map<String, Integer> index;
+    private final NameIndex index;
     /**
      * Per race: the competitors who took part (scored, even nothing) in the order they were entered, and what each
      * scored, {@link #enteredCount} of them. A race lists a few of a season's competitors, so the pass reads only them.
@@ -60,9 +58,9 @@ final class StandingsTable {
     StandingsTable(List<String> names, int races, Optional<DropRule> dropRule) {
         int n = names.size();
         this.names = names;
-        this.index = HashMap.newHashMap(n);
+        this.index = new NameIndex(n);
         for (int c = 0; c < n; c++) {
-            index.put(names.get(c), c);
+            index.putIfAbsent(names.get(c), c);
         }
         this.entered = new int[races][];
         this.scored = new Points[races][];
@@ -86,8 +84,8 @@ final class StandingsTable {
     }
 
     int index(String name) {
-        Integer i = index.get(name);
-        if (i == null) {
+        int i = index.get(name);
+        if (i < 0) {
             throw new IllegalArgumentException(name + " is not in this table");
         }
         return i;
