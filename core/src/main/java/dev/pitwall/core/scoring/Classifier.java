@@ -72,9 +72,9 @@ public final class Classifier {
     private static Scored score(Race race, RaceResult result, List<Decision> decisions, SharedDrive sharedDrive, MultiCar multiCar) {
         RaceRules rules = race.rules();
         List<Decision> ours = decisions.isEmpty() ? List.of() : new ArrayList<>(decisions.size());
-        for (Decision d : decisions) {
-            if (d.race().equals(race.name())) {
-                ours.add(d);
+        for (int k = 0; k < decisions.size(); k++) { // indexed: no iterator for each of a thousand races
+            if (decisions.get(k).race().equals(race.name())) {
+                ours.add(decisions.get(k));
             }
         }
         Field field = Field.of(result, ours, rules);
@@ -88,8 +88,8 @@ public final class Classifier {
         int[] carDrivers = new int[rows];
         Arrays.fill(carDrivers, 1);
         List<Integer> vacated = ours.isEmpty() ? List.of() : new ArrayList<>();
-        for (Decision d : ours) {
-            if (d instanceof Decision.PositionVacated v) {
+        for (int k = 0; k < ours.size(); k++) {
+            if (ours.get(k) instanceof Decision.PositionVacated v) {
                 vacated.add(v.position());
             }
         }
@@ -123,7 +123,8 @@ public final class Classifier {
         List<FastestLap> fastest = fastestLap(result, ours);
         Points[] bonus = new Points[rows];
         Arrays.fill(bonus, Points.ZERO);
-        for (FastestLap f : fastest) {
+        for (int k = 0; k < fastest.size(); k++) {
+            FastestLap f = fastest.get(k);
             int holder = bonusRow(f, row, scoringPosition, rules);
             if (holder >= 0) {
                 bonus[holder] = bonus(rules, fastest.size(), holder < classified ? position[holder] : 0);
@@ -200,21 +201,16 @@ public final class Classifier {
 
         /**
          * Whether a driver scored in two rows: only then does {@link #bestCarOnly()} change anything, as it zeroes rows
-         * that scored. A race has a handful of scoring rows, compared pairwise.
+         * that scored. A race has a handful of scoring rows, compared pairwise (no allocation).
          */
         private boolean someoneScoredInTwoCars() {
-            int[] scoring = new int[size()];
-            int count = 0;
-            for (int i = 0; i < size(); i++) {
-                if (points[i].isPositive()) {
-                    scoring[count++] = i;
-                }
-            }
-            for (int a = 1; a < count; a++) {
-                String driver = driver(scoring[a]);
-                for (int b = 0; b < a; b++) {
-                    if (driver.equals(driver(scoring[b]))) {
-                        return true;
+            for (int a = 1; a < size(); a++) {
+                if (points[a].isPositive()) {
+                    String driver = driver(a);
+                    for (int b = 0; b < a; b++) {
+                        if (points[b].isPositive() && driver.equals(driver(b))) {
+                            return true;
+                        }
                     }
                 }
             }
@@ -264,8 +260,8 @@ public final class Classifier {
     /** The fastest lap as published, unless a decision awarded it (the latest such decision stands). */
     private static List<FastestLap> fastestLap(RaceResult result, List<Decision> decisions) {
         List<FastestLap> fastest = result.fastestLap();
-        for (Decision d : decisions) {
-            if (d instanceof Decision.FastestLapAwarded awarded) {
+        for (int k = 0; k < decisions.size(); k++) {
+            if (decisions.get(k) instanceof Decision.FastestLapAwarded awarded) {
                 fastest = awarded.drivers().stream().map(FastestLap::by).toList();
             }
         }
@@ -398,8 +394,8 @@ public final class Classifier {
             while (classified < n && group[order[classified]] == 0) {
                 classified++;
             }
-            for (Decision d : raceDecisions) {
-                if (d instanceof Decision.PositionDrop drop) {
+            for (int d = 0; d < raceDecisions.size(); d++) {
+                if (raceDecisions.get(d) instanceof Decision.PositionDrop drop) {
                     int from = -1;
                     for (int k = 0; k < n && from < 0; k++) {
                         from = rows[order[k]].driver().equals(drop.driver()) ? k : -1;

@@ -109,6 +109,16 @@ final class StandingsCalculator {
         return classifications;
     }
 
+    /** How many result rows each race run has: a table's room for its entries and finishes. */
+    private int[] rowsPerRace() {
+        List<Classifier.Scored> classified = classifications();
+        int[] rows = new int[classified.size()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = classified.get(i).size();
+        }
+        return rows;
+    }
+
     /** Drivers' standings after each race run, in running order. */
     List<Standings> driversAfterEveryRace() {
         if (drivers == null) {
@@ -148,9 +158,9 @@ final class StandingsCalculator {
                 }
             }
             List<RaceScores.CountbackFinish> finishes = new ArrayList<>();
-            int[] f = t.finishes[i];
-            for (int k = 0; k < t.finishCount[i] * 3; k += 3) {
-                finishes.add(new RaceScores.CountbackFinish(t.names.get(f[k]), f[k + 1], f[k + 2] == 1));
+            for (int k = 0; k < t.finishes(i); k++) {
+                int[] f = t.finish(i, k);
+                finishes.add(new RaceScores.CountbackFinish(t.names.get(f[0]), f[1], f[2] == 1));
             }
             out.add(new RaceScores(racesRun.get(i), points, finishes));
         }
@@ -159,7 +169,7 @@ final class StandingsCalculator {
 
     private StandingsTable driverTable() {
         List<Entrant> entrants = championship.entrants();
-        StandingsTable t = new StandingsTable(entrants.stream().map(Entrant::name).toList(), racesRun.size(), championship.scoring().dropRule());
+        StandingsTable t = new StandingsTable(entrants.stream().map(Entrant::name).toList(), rowsPerRace(), championship.scoring().dropRule());
         for (int c = 0; c < entrants.size(); c++) {
             t.carryOver[c] = entrants.get(c).carryOver().points();
             t.carryOverKnown[c] = entrants.get(c).carryOver().isKnown();
@@ -168,7 +178,6 @@ final class StandingsCalculator {
         List<Classifier.Scored> classified = classifications();
         for (int i = 0; i < classified.size(); i++) {
             Classifier.Scored race = classified.get(i);
-            t.expectFinishes(i, race.classified);
             for (int e = 0; e < race.size(); e++) {
                 int c = t.index(race.driver(e));
                 Points before = t.scoredSoFar(i, c);
@@ -181,7 +190,8 @@ final class StandingsCalculator {
                     t.finish(i, c, race.scoringPosition[e] > 0 ? race.scoringPosition[e] : race.position[e], scored.isPositive());
                 }
             }
-            for (Decision d : decisionsByRace.get(i)) {
+            for (int dx = 0; dx < decisionsByRace.get(i).size(); dx++) {
+                Decision d = decisionsByRace.get(i).get(dx);
                 if (d instanceof Decision.PointsDeduction p) {
                     t.deduct(i, t.index(p.driver()), p.points());
                 } else if (d instanceof Decision.ExcludedFromChampionship x) {
@@ -215,16 +225,16 @@ final class StandingsCalculator {
             }
             constructorOf[i] = of;
         }
-        StandingsTable t = new StandingsTable(List.copyOf(names), racesRun.size(), rules.dropRule());
+        StandingsTable t = new StandingsTable(List.copyOf(names), rowsPerRace(), rules.dropRule());
         Set<String> excludedRaces = new HashSet<>();
         for (String x : rules.excludedRaces()) {
             excludedRaces.add(Slug.of(x));
         }
         Arrays.fill(t.present, false);
         for (int i = 0; i < classified.size(); i++) {
-            t.expectFinishes(i, classified.get(i).classified);
             scoreConstructors(i, racesRun.get(i), classified.get(i), constructorOf[i], rules, excludedRaces, t);
-            for (Decision d : decisionsByRace.get(i)) {
+            for (int dx = 0; dx < decisionsByRace.get(i).size(); dx++) {
+                Decision d = decisionsByRace.get(i).get(dx);
                 switch (d) {
                     case Decision.ConstructorPointsDeduction p -> t.deduct(i, t.index(p.constructor()), p.points());
                     case Decision.ConstructorExcluded x -> t.exclude(i, t.index(x.constructor()), x.zeroPoints());
@@ -248,7 +258,8 @@ final class StandingsCalculator {
             return;
         }
         Set<String> voided = Set.of();
-        for (Decision d : decisionsByRace.get(i)) {
+        for (int dx = 0; dx < decisionsByRace.get(i).size(); dx++) {
+            Decision d = decisionsByRace.get(i).get(dx);
             if (d instanceof Decision.ConstructorRaceVoid v) {
                 if (voided.isEmpty()) {
                     voided = new HashSet<>();

@@ -20,26 +20,38 @@ import java.util.Optional;
  */
 final class StandingsTable {
 
+    /** The deepest finishing place a table takes: a place and a bit fit in an int. */
+    private static final int MAX_PLACE = Integer.MAX_VALUE >> 1;
     private static final int UNPLACED = Integer.MAX_VALUE;
-    private static final int[] NO_FINISHES = new int[0];
 
     final List<String> names;
     private final NameIndex index;
     /**
+     * Where each race's entries and finishes start in the arrays below, which hold every race one after the other: a race
+     * has room for as many as it has result rows.
+     */
+    private final int[] start;
+    /**
      * Per race: the competitors who took part (scored, even nothing) in the order they were entered, and what each
      * scored, {@link #enteredCount} of them. A race lists a few of a season's competitors, so the pass reads only them.
      */
-    private final int[][] entered;
-    private final Points[][] scored;
+    private final int[] entered;
+    private final Points[] scored;
     private final int[] enteredCount;
     /** Each competitor's place in {@link #entered} of race {@link #slotRace}, the race being filled in. */
     private final int[] slot;
     private final int[] slotRace;
-    /** Per race: {competitor, place, scored (1 or 0)} for each finish, packed, {@link #finishCount} of them. */
-    final int[][] finishes;
-    final int[] finishCount;
+    /**
+     * Per race, from {@link #start}: each finish's competitor, and its place and whether it scored as
+     * {@code place << 1 | scored}, {@link #finishCount} of them.
+     */
+    private final int[] finishWho;
+    private final int[] finishPlace;
+    private final int[] finishCount;
     /** The deepest place of any finish: countback counts are this long. */
     private int deepestPlace;
+    /** The deepest place of any finish that scored: scoring countback counts are this long. */
+    private int deepestScoringPlace;
     final Points[] carryOver;
     final boolean[] carryOverKnown;
     /** Whether a competitor is listed before it appears in a race (drivers on the entry list are). */
@@ -54,22 +66,28 @@ final class StandingsTable {
     private int[] nameOrder;
     private int[] alphabetical;
 
+    /** @param rows each race's number of result rows: no race has more entries or finishes */
     @SuppressWarnings("unchecked")
-    StandingsTable(List<String> names, int races, Optional<DropRule> dropRule) {
+    StandingsTable(List<String> names, int[] rows, Optional<DropRule> dropRule) {
         int n = names.size();
+        int races = rows.length;
+        this.start = new int[races + 1];
+        for (int i = 0; i < races; i++) {
+            start[i + 1] = start[i] + rows[i];
+        }
         this.names = names;
         this.index = new NameIndex(n);
         for (int c = 0; c < n; c++) {
             index.putIfAbsent(names.get(c), c);
         }
-        this.entered = new int[races][];
-        this.scored = new Points[races][];
+        this.entered = new int[start[races]];
+        this.scored = new Points[start[races]];
         this.enteredCount = new int[races];
         this.slot = new int[n];
         this.slotRace = new int[n];
         Arrays.fill(slotRace, -1);
-        this.finishes = new int[races][];
-        Arrays.fill(finishes, NO_FINISHES);
+        this.finishWho = new int[start[races]];
+        this.finishPlace = new int[start[races]];
         this.finishCount = new int[races];
         this.carryOver = new Points[n];
         Arrays.fill(carryOver, Points.ZERO);
@@ -96,23 +114,22 @@ final class StandingsTable {
      * one after the other, and this answers for the one being filled in.
      */
     Points scoredSoFar(int race, int competitor) {
-        return slotRace[competitor] == race ? scored[race][slot[competitor]] : null;
+        return slotRace[competitor] == race ? scored[start[race] + slot[competitor]] : null;
     }
 
     /** Sets what the competitor scored in the race being filled in (taking part, with {@link Points#ZERO}). */
     void score(int race, int competitor, Points points) {
         if (slotRace[competitor] == race) {
-            scored[race][slot[competitor]] = points;
+            scored[start[race] + slot[competitor]] = points;
             return;
         }
-        int k = enteredCount[race]++;
-        if (entered[race] == null || k == entered[race].length) {
-            int room = entered[race] == null ? 24 : k * 2;
-            entered[race] = entered[race] == null ? new int[room] : Arrays.copyOf(entered[race], room);
-            scored[race] = scored[race] == null ? new Points[room] : Arrays.copyOf(scored[race], room);
+        int k = enteredCount[race];
+        if (start[race] + k == start[race + 1]) {
+            throw new IllegalStateException("more entries than result rows in race " + race);
         }
-        entered[race][k] = competitor;
-        scored[race][k] = points;
+        enteredCount[race]++;
+        entered[start[race] + k] = competitor;
+        scored[start[race] + k] = points;
         slot[competitor] = k;
         slotRace[competitor] = race;
     }
@@ -123,11 +140,11 @@ final class StandingsTable {
     }
 
     int entrant(int race, int k) {
-        return entered[race][k];
+        return entered[start[race] + k];
     }
 
     Points scored(int race, int k) {
-        return scored[race][k];
+        return scored[start[race] + k];
     }
 
     /** The competitor starts again from zero from the race on. */
@@ -136,25 +153,31 @@ final class StandingsTable {
         anyReset = true;
     }
 
-    /** Room for a race's finishes, when the caller knows how many there can be. */
-    void expectFinishes(int race, int count) {
-        if (finishes[race].length < count * 3) {
-            finishes[race] = Arrays.copyOf(finishes[race], count * 3);
+    /** A finish at a place that the competitor's countback reads; {@code scored} when it paid points. */
+    void finish(int race, int competitor, int place, boolean scored) {
+        if (start[race] + finishCount[race] == start[race + 1]) {
+            throw new IllegalStateException("more finishes than result rows in race " + race);
+        }
+        if (place < 1 || place > MAX_PLACE) {
+            throw new IllegalArgumentException("a finishing place is from 1 to " + MAX_PLACE + ", was " + place);
+        }
+        int k = start[race] + finishCount[race]++;
+        finishWho[k] = competitor;
+        finishPlace[k] = place << 1 | (scored ? 1 : 0);
+        deepestPlace = Math.max(deepestPlace, place);
+        if (scored) {
+            deepestScoringPlace = Math.max(deepestScoringPlace, place);
         }
     }
 
-    /** A finish at a place that the competitor's countback reads; {@code scored} when it paid points. */
-    void finish(int race, int competitor, int place, boolean scored) {
-        int k = finishCount[race] * 3;
-        if (k == finishes[race].length) {
-            finishes[race] = Arrays.copyOf(finishes[race], Math.max(24 * 3, k * 2));
-        }
-        int[] f = finishes[race];
-        f[k] = competitor;
-        f[k + 1] = place;
-        f[k + 2] = scored ? 1 : 0;
-        finishCount[race]++;
-        deepestPlace = Math.max(deepestPlace, place);
+    /** How many finishes the race has; {@link #finish(int, int)} reads each as {competitor, place, scored (1 or 0)}. */
+    int finishes(int race) {
+        return finishCount[race];
+    }
+
+    int[] finish(int race, int k) {
+        int f = start[race] + k;
+        return new int[] {finishWho[f], finishPlace[f] >> 1, finishPlace[f] & 1};
     }
 
     /** A decision taking effect from a race on: points taken away, or exclusion (with the total shown as zero). */
@@ -220,13 +243,21 @@ final class StandingsTable {
         private final int[] bestAll = new int[n];
         private final int[] bestScoring = new int[n];
         /** Per competitor, how many finishes at each place, of all finishes and of scoring ones: only those the chain reads. */
-        private final int[][] countsAll;
-        private final int[][] countsScoring;
+        private final int[] countsAll;
+        private final int[] countsScoring;
+        /**
+         * How long each competitor's counts are, from {@code c x width}: the deepest place, plus one; for scoring finishes,
+         * the deepest scoring place, plus one.
+         */
+        private final int width = deepestPlace + 1;
+        private final int scoringWidth = deepestScoringPlace + 1;
         /** Whether the chain reads finishes that scored nothing (countback over all finishes, the latest race). */
         private final boolean readsEveryFinish;
         /** Per race, each competitor's best place; only when the chain looks at the latest race. */
         private final int[][] bestPlace;
+        /** Per competitor, what it scored in each round, for best-N results; null before it first scores. */
         private final long[][] byRound;
+        private int roundsCovered;
         private final long[] bestOf;
         /** The rounds of a best-N segment, sorted to pick the best: a working array. */
         private final long[] segment;
@@ -292,20 +323,15 @@ final class StandingsTable {
             }
             this.bestPlace = latestRace ? new int[upTo][] : null;
             this.scale = scale(upTo);
-            this.countsAll = reads(COUNTBACK_ALL) ? new int[n][] : null;
-            this.countsScoring = reads(COUNTBACK_SCORING) ? new int[n][] : null;
-            if (countsAll != null) {
-                Arrays.fill(countsAll, NO_FINISHES);
-            }
-            if (countsScoring != null) {
-                Arrays.fill(countsScoring, NO_FINISHES);
-            }
+            this.countsAll = reads(COUNTBACK_ALL) ? new int[Math.multiplyExact(n, width)] : null;
+            this.countsScoring = reads(COUNTBACK_SCORING) ? new int[Math.multiplyExact(n, scoringWidth)] : null;
             this.readsEveryFinish = reads(COUNTBACK_ALL) || latestRace;
             this.firstCountback = tieBreaks.length > 0 && (tieBreaks[0] == COUNTBACK_ALL || tieBreaks[0] == COUNTBACK_SCORING)
                     ? tieBreaks[0] : -1;
             if (dropRule.isPresent()) {
                 int rounds = roundOfRace.length == 0 ? 0 : roundOfRace[Math.max(upTo, 1) - 1];
-                byRound = new long[n][rounds];
+                byRound = new long[n][]; // made on a competitor's first points: most of a 1950s entry list never scored
+                this.roundsCovered = rounds;
                 bestOf = new long[n];
                 segment = new long[rounds];
                 covered = new boolean[rounds];
@@ -338,8 +364,8 @@ final class StandingsTable {
                 lcm = lcm(lcm, carryOver[c].denominator());
             }
             for (int i = 0; i < upTo; i++) {
-                for (int k = 0; k < enteredCount[i]; k++) {
-                    Points p = scored[i][k];
+                for (int k = start[i]; k < start[i] + enteredCount[i]; k++) {
+                    Points p = scored[k];
                     if (p.denominator() != 1) {
                         lcm = lcm(lcm, p.denominator());
                     }
@@ -382,25 +408,27 @@ final class StandingsTable {
                 for (int c = 0; c < n; c++) {
                     if (resetAt[c] == i) {
                         running[c] = 0;
-                        if (byRound != null) {
+                        if (byRound != null && byRound[c] != null) {
                             Arrays.fill(byRound[c], 0);
                         }
                         changed(c);
                     }
                 }
             }
-            int[] who = entered[i];
-            Points[] what = scored[i];
-            int entries = enteredCount[i];
-            for (int k = 0; k < entries; k++) {
-                int c = who[k];
-                Points p = what[k];
+            int first = start[i];
+            int end = first + enteredCount[i];
+            for (int k = first; k < end; k++) {
+                int c = entered[k];
+                Points p = scored[k];
                 if (!p.isZero()) {
                     long value = scaled(p);
                     changed(c);
                     running[c] = Math.addExact(running[c], value);
                     lastChange[c] = i;
                     if (byRound != null) {
+                        if (byRound[c] == null) {
+                            byRound[c] = new long[roundsCovered];
+                        }
                         byRound[c][roundOfRace[i] - 1] = Math.addExact(byRound[c][roundOfRace[i] - 1], value);
                     }
                 }
@@ -411,32 +439,26 @@ final class StandingsTable {
                 Arrays.fill(best, UNPLACED);
                 bestPlace[i] = best;
             }
-            int[] f = finishes[i];
-            for (int k = 0, end = finishCount[i] * 3; k < end; k += 3) {
-                int c = f[k];
-                int place = f[k + 1];
-                int paid = f[k + 2];
+            for (int k = start[i], last = start[i] + finishCount[i]; k < last; k++) {
+                int c = finishWho[k];
+                int place = finishPlace[k] >> 1;
+                int paid = finishPlace[k] & 1;
                 if (readsEveryFinish || paid == 1 || place == 1) {
                     changed(c); // a finish that scores nothing changes nothing else when the chain counts back only scoring ones
                 }
                 if (countsAll != null) {
-                    if (countsAll[c] == NO_FINISHES) {
-                        countsAll[c] = new int[deepestPlace + 1];
-                    }
-                    countsAll[c][place]++;
+                    countsAll[c * width + place]++;
                 }
                 if (countsScoring != null && paid == 1) {
-                    if (countsScoring[c] == NO_FINISHES) {
-                        countsScoring[c] = new int[deepestPlace + 1];
-                    }
-                    countsScoring[c][place]++;
+                    countsScoring[c * scoringWidth + place]++;
                 }
                 bestAll[c] = better(bestAll[c], place);
                 if (paid == 1) {
                     bestScoring[c] = better(bestScoring[c], place);
                 }
                 if (firstCountback == COUNTBACK_ALL || firstCountback == COUNTBACK_SCORING && paid == 1) {
-                    tieKey[c] = firstCountback == COUNTBACK_ALL ? tieKey(countsAll[c], bestAll[c]) : tieKey(countsScoring[c], bestScoring[c]);
+                    tieKey[c] = firstCountback == COUNTBACK_ALL ? tieKey(countsAll, c * width, width, bestAll[c])
+                            : tieKey(countsScoring, c * scoringWidth, scoringWidth, bestScoring[c]);
                 }
                 if (best != null) {
                     best[c] = Math.min(best[c], place);
@@ -456,16 +478,16 @@ final class StandingsTable {
             if (byRound != null) {
                 // A result of zero never changes a best-N sum, so only those who scored are summed again.
                 int rounds = roundOfRace[i];
-                for (int k = 0; k < entries; k++) {
-                    int c = who[k];
-                    if (!what[k].isZero()) {
+                for (int k = first; k < end; k++) {
+                    int c = entered[k];
+                    if (!scored[k].isZero()) {
                         bestOf[c] = bestResults(dropRule.get(), byRound[c], rounds);
                     }
                 }
                 if (anyReset) {
                     for (int c = 0; c < n; c++) {
                         if (resetAt[c] == i) {
-                            bestOf[c] = bestResults(dropRule.get(), byRound[c], rounds);
+                            bestOf[c] = byRound[c] == null ? 0 : bestResults(dropRule.get(), byRound[c], rounds);
                         }
                     }
                 }
@@ -667,8 +689,9 @@ final class StandingsTable {
             for (int t = 0; c == 0 && t < tieBreaks.length; t++) {
                 c = switch (tieBreaks[t]) {
                     case LATEST_RACE -> latestRaceFinish(a, b);
-                    case COUNTBACK_SCORING -> countback(countsScoring[a], countsScoring[b], bestScoring[a], bestScoring[b]);
-                    case COUNTBACK_ALL -> countback(countsAll[a], countsAll[b], bestAll[a], bestAll[b]);
+                    case COUNTBACK_SCORING -> countback(countsScoring, a * scoringWidth, b * scoringWidth, scoringWidth, bestScoring[a],
+                            bestScoring[b]);
+                    case COUNTBACK_ALL -> countback(countsAll, a * width, b * width, width, bestAll[a], bestAll[b]);
                     default -> Integer.compare(lastChange[a], lastChange[b]);
                 };
             }
@@ -724,9 +747,9 @@ final class StandingsTable {
         if (firstSeen == null) {
             firstSeen = new int[names.size()];
             Arrays.fill(firstSeen, Integer.MAX_VALUE);
-            for (int i = entered.length - 1; i >= 0; i--) {
-                for (int k = 0; k < enteredCount[i]; k++) {
-                    firstSeen[entered[i][k]] = i;
+            for (int i = enteredCount.length - 1; i >= 0; i--) {
+                for (int k = start[i]; k < start[i] + enteredCount[i]; k++) {
+                    firstSeen[entered[k]] = i;
                 }
             }
         }
@@ -739,7 +762,7 @@ final class StandingsTable {
      * A countback's first places as a key (see {@code Pass.tieKey}): 0 with no finish; {@link #NO_KEY} when the best place
      * or a count does not fit in a byte.
      */
-    private static long tieKey(int[] counts, int best) {
+    private static long tieKey(int[] counts, int from, int width, int best) {
         if (best == 0) {
             return 0;
         }
@@ -748,7 +771,7 @@ final class StandingsTable {
         }
         long key = 255 - best;
         for (int p = best; p < best + 6; p++) {
-            int count = p < counts.length ? counts[p] : 0;
+            int count = p < width ? counts[from + p] : 0;
             if (count > 255) {
                 return NO_KEY;
             }
@@ -765,19 +788,20 @@ final class StandingsTable {
     /**
      * Compares finishing-position counts, best first: negative when {@code a} has more of the best place where they
      * differ. The best places decide most comparisons (at the better one, the other has no finish); equal best places
-     * compare the counts, which are all as long in a table.
+     * compare the counts.
      *
+     * @param a     where {@code a}'s counts start in {@code counts}, {@code width} of them (and {@code b}'s)
      * @param bestA {@code a}'s best counted place, 0 when it has none
      */
-    private static int countback(int[] a, int[] b, int bestA, int bestB) {
+    private static int countback(int[] counts, int a, int b, int width, int bestA, int bestB) {
         if (bestA != bestB) {
             return bestA == 0 ? 1 : bestB == 0 ? -1 : Integer.compare(bestA, bestB);
         }
         if (bestA == 0) {
             return 0;
         }
-        int p = Arrays.mismatch(a, b);
-        return p < 0 ? 0 : Integer.compare(b[p], a[p]);
+        int p = Arrays.mismatch(counts, a, a + width, counts, b, b + width);
+        return p < 0 ? 0 : Integer.compare(counts[b + p], counts[a + p]);
     }
 
 }
