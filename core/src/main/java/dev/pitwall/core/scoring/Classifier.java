@@ -408,6 +408,13 @@ public final class Classifier {
                     }
                 }
             }
+            boolean inOrder = true;
+            for (int k = 0; k < n && inOrder; k++) {
+                inOrder = order[k] == k;
+            }
+            if (inOrder) {
+                return new Field(rows, finishes, decisions, penalties, classified); // as published, most races
+            }
             ResultRow[] sortedRows = new ResultRow[n];
             Finish[] sortedFinishes = new Finish[n];
             List<Decision>[] sortedDecisions = anyDecision ? new List[n] : null;

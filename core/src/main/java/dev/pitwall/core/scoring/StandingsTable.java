@@ -729,18 +729,59 @@ final class StandingsTable {
      */
     private int[] alphabetical() {
         if (alphabetical == null) {
-            String[] byName = names.toArray(String[]::new);
-            Arrays.sort(byName);
-            alphabetical = new int[byName.length];
-            nameOrder = new int[byName.length];
-            for (int k = 0; k < byName.length; k++) {
-                int c = index.get(byName[k]);
-                alphabetical[k] = c;
-                nameOrder[c] = k;
+            int n = names.size();
+            alphabetical = byPrefix();
+            nameOrder = new int[n];
+            for (int k = 0; k < n; k++) {
+                nameOrder[alphabetical[k]] = k;
             }
         }
         return alphabetical;
     }
+
+    /**
+     * The alphabetical order by a primitive sort of each name's first characters (three, or two in a table of more than
+     * 65,536, with the competitor in the low bits), then {@link String#compareTo} within each run of names that start
+     * alike: the same order as sorting the names, reading each name once instead of at every comparison.
+     */
+    private int[] byPrefix() {
+        int n = names.size();
+        int indexBits = n <= 1 << 16 ? 16 : 32;
+        long indexMask = (1L << indexBits) - 1;
+        long[] keys = new long[n];
+        for (int c = 0; c < n; c++) {
+            String name = names.get(c);
+            long prefix = 0;
+            for (int k = 0; k < (64 - indexBits) / 16; k++) {
+                prefix = prefix << 16 | (k < name.length() ? name.charAt(k) : 0);
+            }
+            // Characters compare unsigned: the top bit flipped, a signed sort orders them so.
+            keys[c] = (prefix << indexBits | c) ^ Long.MIN_VALUE;
+        }
+        Arrays.sort(keys);
+        int[] order = new int[n];
+        for (int k = 0; k < n; k++) {
+            order[k] = (int) (keys[k] & indexMask);
+        }
+        for (int from = 0; from < n; ) {
+            int to = from + 1;
+            while (to < n && keys[to] >>> indexBits == keys[from] >>> indexBits) {
+                to++;
+            }
+            for (int a = from + 1; a < to; a++) { // names that start alike: a few, by insertion
+                int x = order[a];
+                int b = a - 1;
+                while (b >= from && names.get(order[b]).compareTo(names.get(x)) > 0) {
+                    order[b + 1] = order[b];
+                    b--;
+                }
+                order[b + 1] = x;
+            }
+            from = to;
+        }
+        return order;
+    }
+
 
     /** The first race a competitor appears in (scored, even zero, or took part). */
     private int firstSeen(int c) {
