@@ -131,9 +131,10 @@ public final class Classifier {
             }
         }
         Points[] points = new Points[rows];
+        int paidPlaces = rules.points().byPosition().size();
         for (int i = 0; i < rows; i++) {
             Points positionPoints = Points.ZERO;
-            if (i < classified && scoringPosition[i] > 0) {
+            if (i < classified && scoringPosition[i] > 0 && scoringPosition[i] <= paidPlaces) {
                 Points car = rules.pointsFor(scoringPosition[i]);
                 positionPoints = carDrivers[i] == 1 ? car : switch (sharedDrive) {
                     case SPLIT -> car.dividedBy(carDrivers[i]);
@@ -276,9 +277,13 @@ public final class Classifier {
         int setIn = -1;
         int bestScoring = -1;
         int first = -1;
+        String driver = lap.driver();
+        int hash = driver.hashCode();
         for (int i = 0; i < rows.length; i++) {
             ResultRow row = rows[i];
-            if (!row.driver().equals(lap.driver())) {
+            String d = row.driver();
+            // The same name object, or else equal hash codes before the characters: one load for most rows.
+            if (d != driver && (d.hashCode() != hash || !d.equals(driver))) {
                 continue;
             }
             first = first < 0 ? i : first;

@@ -269,6 +269,8 @@ final class StandingsCalculator {
         }
         boolean[] scoredBestCar = rules.bestCarOnly() ? new boolean[t.names.size()] : null;
         var table = isRace[i] ? rules.points() : race.rules().points();
+        int paidPlaces = table.byPosition().size();
+        Points multiplier = race.rules().multiplier();
         for (int e = 0; e < c.size(); e++) {
             int k = constructorOf[e];
             if (k < 0 || c.sharesCarWithPrevious(e)) {
@@ -292,11 +294,13 @@ final class StandingsCalculator {
                 }
                 scoredBestCar[k] = true;
             }
-            Points p = table.forPosition(place).times(race.rules().multiplier());
+            Points p = place <= paidPlaces ? table.forPosition(place).times(multiplier) : Points.ZERO;
             if (rules.fastestLap()) {
                 p = p.plus(c.bonus[e]);
             }
-            t.score(i, k, t.scoredSoFar(i, k).plus(p));
+            if (!p.isZero()) {
+                t.score(i, k, t.scoredSoFar(i, k).plus(p));
+            }
         }
     }
 }
