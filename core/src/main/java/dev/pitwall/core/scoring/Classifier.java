@@ -54,7 +54,7 @@ public final class Classifier {
      */
     public static Classification classify(Race race, RaceResult result, List<Decision> decisions, SharedDrive sharedDrive,
                                           MultiCar multiCar) {
-        return score(race, result, decisions, sharedDrive, multiCar).toClassification();
+        return score(race, result, decisions, sharedDrive, multiCar, new Workspace()).toClassification();
     }
 
     /** A race of the championship classified and scored, without building its entries: what the standings read. */
@@ -64,12 +64,39 @@ public final class Classifier {
 
     /** @param decisions the championship's decisions about this race (others are left out) */
     static Scored score(dev.pitwall.core.model.Championship championship, Race race, List<Decision> decisions) {
-        RaceResult result = championship.resultOf(race)
-                .orElseThrow(() -> new IllegalStateException(race.name() + " has no results yet"));
-        return score(race, result, decisions, championship.scoring().sharedDrive(), championship.scoring().multiCar());
+        return score(championship, race, decisions, new Workspace());
     }
 
-    private static Scored score(Race race, RaceResult result, List<Decision> decisions, SharedDrive sharedDrive, MultiCar multiCar) {
+    /** @param workspace working arrays to reuse, when classifying race after race */
+    static Scored score(dev.pitwall.core.model.Championship championship, Race race, List<Decision> decisions, Workspace workspace) {
+        RaceResult result = championship.resultOf(race)
+                .orElseThrow(() -> new IllegalStateException(race.name() + " has no results yet"));
+        return score(race, result, decisions, championship.scoring().sharedDrive(), championship.scoring().multiCar(), workspace);
+    }
+
+    /**
+     * The arrays a classification sorts a race's rows with, which nothing keeps afterwards: one caller classifying race
+     * after race (the standings, a season at a time) reuses them.
+     */
+    static final class Workspace {
+        private int[] group = new int[0];
+        private int[] laps = new int[0];
+        private long[] time = new long[0];
+        private int[] order = new int[0];
+
+        private void fit(int rows) {
+            if (group.length < rows) {
+                int room = Math.max(rows, 32);
+                group = new int[room];
+                laps = new int[room];
+                time = new long[room];
+                order = new int[room];
+            }
+        }
+    }
+
+    private static Scored score(Race race, RaceResult result, List<Decision> decisions, SharedDrive sharedDrive, MultiCar multiCar,
+                                Workspace workspace) {
         RaceRules rules = race.rules();
         List<Decision> ours = decisions.isEmpty() ? List.of() : new ArrayList<>(decisions.size());
         for (int k = 0; k < decisions.size(); k++) { // indexed: no iterator for each of a thousand races
@@ -77,7 +104,7 @@ public final class Classifier {
                 ours.add(decisions.get(k));
             }
         }
-        Field field = Field.of(result, ours, rules);
+        Field field = Field.of(result, ours, rules, workspace);
         ResultRow[] row = field.rows;
         int rows = row.length;
         int classified = field.classified;
@@ -342,7 +369,7 @@ public final class Classifier {
         }
 
         @SuppressWarnings("unchecked")
-        static Field of(RaceResult result, List<Decision> raceDecisions, RaceRules rules) {
+        static Field of(RaceResult result, List<Decision> raceDecisions, RaceRules rules, Workspace workspace) {
             List<ResultRow> published = result.rows();
             int n = published.size();
             boolean anyDecision = !raceDecisions.isEmpty();
@@ -350,9 +377,10 @@ public final class Classifier {
             Finish[] finishes = new Finish[n];
             List<Decision>[] decisions = anyDecision ? new List[n] : null;
             Duration[] penalties = anyDecision ? new Duration[n] : null;
-            int[] group = new int[n];
-            int[] laps = new int[n];
-            long[] time = new long[n];
+            workspace.fit(n);
+            int[] group = workspace.group;
+            int[] laps = workspace.laps;
+            long[] time = workspace.time;
             // Without a time for every lead-lap finisher, the published order stands between them.
             boolean timed = true;
             int distance = rules.laps().orElse(Integer.MAX_VALUE / 2);
@@ -385,7 +413,7 @@ public final class Classifier {
                 laps[i] = lapsCompleted(finish, distance);
             }
             // Results come nearly in order: an insertion sort of the row numbers, stable.
-            int[] order = new int[n];
+            int[] order = workspace.order;
             for (int a = 0; a < n; a++) {
                 int x = a;
                 int b = a - 1;

@@ -101,8 +101,9 @@ final class StandingsCalculator {
     private List<Classifier.Scored> classifications() {
         if (classifications == null) {
             List<Classifier.Scored> list = new ArrayList<>(racesRun.size());
+            Classifier.Workspace workspace = new Classifier.Workspace();
             for (int i = 0; i < racesRun.size(); i++) {
-                list.add(Classifier.score(championship, racesRun.get(i), decisionsByRace.get(i)));
+                list.add(Classifier.score(championship, racesRun.get(i), decisionsByRace.get(i), workspace));
             }
             classifications = list;
         }
