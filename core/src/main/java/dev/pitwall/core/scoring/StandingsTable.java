@@ -586,10 +586,42 @@ final class StandingsTable {
             }
             sort(movers, moving);
             int[] sorted = order;
+            int[] stay = this.stay;
+            int[] movers = this.movers;
             int shown = 0;
             for (int a = 0, b = 0; a < kept || b < moving; ) {
                 sorted[shown++] = b == moving || a < kept && compareWithNames(stay[a], movers[b]) < 0 ? stay[a++] : movers[b++];
             }
+            StandingsRow[] rows = rows(sorted, shown);
+            for (int k = 0; k < changedCount; k++) {
+                changed[changedList[k]] = false;
+            }
+            changedCount = 0;
+            // This table's order is the next one's starting point.
+            order = previousOrder;
+            previousOrder = sorted;
+            previousCount = shown;
+            return Standings.of(after, rows);
+        }
+
+        /**
+         * The rows of the table in the given order, places shared where the tie-break chain leaves competitors level.
+         * The working arrays are read through locals: the loop calls the full comparison now and then, after which the
+         * fields would be read again.
+         */
+        private StandingsRow[] rows(int[] sorted, int shown) {
+            boolean[] changed = this.changed;
+            int[] ahead = this.ahead;
+            boolean[] tiedWithAhead = this.tiedWithAhead;
+            boolean[] excluded = this.excluded;
+            StandingsRow[] previousRows = this.previousRows;
+            int[] rowPlace = this.rowPlace;
+            long[] total = this.total;
+            long[] rowTotal = this.rowTotal;
+            long[] deductions = this.deductions;
+            long[] rowDeductions = this.rowDeductions;
+            int[] wins = this.wins;
+            int[] rowWins = this.rowWins;
             StandingsRow[] rows = new StandingsRow[shown];
             int place = 0;
             for (int k = 0; k < shown; k++) {
@@ -608,25 +640,18 @@ final class StandingsTable {
                     rows[k] = last;
                     continue;
                 }
-                rows[k] = new StandingsRow(Classifier.positionOrEmpty(place), names.get(c),
+                StandingsRow row = new StandingsRow(Classifier.positionOrEmpty(place), names.get(c),
                         last != null && total[c] == rowTotal[c] ? last.points() : points(total[c]), carryOver[c],
                         last != null && deductions[c] == rowDeductions[c] ? last.deductions() : points(deductions[c]), wins[c],
                         carryOverKnown[c]);
-                previousRows[c] = rows[k];
+                rows[k] = row;
+                previousRows[c] = row;
                 rowPlace[c] = place;
                 rowTotal[c] = total[c];
                 rowDeductions[c] = deductions[c];
                 rowWins[c] = wins[c];
             }
-            for (int k = 0; k < changedCount; k++) {
-                changed[changedList[k]] = false;
-            }
-            changedCount = 0;
-            // This table's order is the next one's starting point.
-            order = previousOrder;
-            previousOrder = sorted;
-            previousCount = shown;
-            return Standings.of(after, rows);
+            return rows;
         }
 
         /**
