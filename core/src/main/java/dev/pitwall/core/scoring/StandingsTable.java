@@ -271,6 +271,8 @@ final class StandingsTable {
          * enough to be compiled into the loops that make it.
          */
         private final long[] key = new long[n];
+        /** Each competitor's carry-over in units of 1/{@link #scale}. */
+        private final long[] scaledCarryOver = new long[n];
         /**
          * When the chain starts with a countback, each competitor's first counted places as a key: the best place, then
          * how many finishes there and at the next five places, a byte each. Where two competitors level on points have
@@ -323,6 +325,9 @@ final class StandingsTable {
             }
             this.bestPlace = latestRace ? new int[upTo][] : null;
             this.scale = scale(upTo);
+            for (int c = 0; c < n; c++) {
+                scaledCarryOver[c] = scaled(carryOver[c]);
+            }
             this.countsAll = reads(COUNTBACK_ALL) ? new int[Math.multiplyExact(n, width)] : null;
             this.countsScoring = reads(COUNTBACK_SCORING) ? new int[Math.multiplyExact(n, scoringWidth)] : null;
             this.readsEveryFinish = reads(COUNTBACK_ALL) || latestRace;
@@ -457,8 +462,7 @@ final class StandingsTable {
                     bestScoring[c] = better(bestScoring[c], place);
                 }
                 if (firstCountback == COUNTBACK_ALL || firstCountback == COUNTBACK_SCORING && paid == 1) {
-                    tieKey[c] = firstCountback == COUNTBACK_ALL ? tieKey(countsAll, c * width, width, bestAll[c])
-                            : tieKey(countsScoring, c * scoringWidth, scoringWidth, bestScoring[c]);
+                    tieKey[c] = STALE; // worked out again when a comparison first needs it
                 }
                 if (best != null) {
                     best[c] = Math.min(best[c], place);
@@ -581,7 +585,7 @@ final class StandingsTable {
             }
             for (int k = 0; k < moving; k++) {
                 int c = movers[k];
-                total[c] = zeroed[c] ? 0 : Math.subtractExact(Math.addExact(scaled(carryOver[c]), totals[c]), deductions[c]);
+                total[c] = zeroed[c] ? 0 : Math.subtractExact(Math.addExact(scaledCarryOver[c], totals[c]), deductions[c]);
                 key[c] = excluded[c] ? Long.MIN_VALUE : total[c];
             }
             sort(movers, moving);
@@ -696,13 +700,23 @@ final class StandingsTable {
          */
         private int compareLevelFast(int a, int b) {
             if (firstCountback >= 0 && key[a] != Long.MIN_VALUE) {
-                long ta = tieKey[a];
-                long tb = tieKey[b];
+                long ta = tieKey(a);
+                long tb = tieKey(b);
                 if (ta != tb && ta != NO_KEY && tb != NO_KEY) {
                     return ta > tb ? -1 : 1;
                 }
             }
             return compareLevel(a, b);
+        }
+
+        private long tieKey(int c) {
+            long k = tieKey[c];
+            if (k == STALE) {
+                k = firstCountback == COUNTBACK_ALL ? StandingsTable.tieKey(countsAll, c * width, width, bestAll[c])
+                        : StandingsTable.tieKey(countsScoring, c * scoringWidth, scoringWidth, bestScoring[c]);
+                tieKey[c] = k;
+            }
+            return k;
         }
 
         /** The full comparison, for two whose keys are equal: level on points, or both excluded. */
@@ -823,6 +837,8 @@ final class StandingsTable {
     }
 
     private static final long NO_KEY = -1;
+    /** A countback key to work out again: the competitor has finished since. */
+    private static final long STALE = -2;
 
     /**
      * A countback's first places as a key (see {@code Pass.tieKey}): 0 with no finish; {@link #NO_KEY} when the best place
