@@ -181,9 +181,10 @@ final class StandingsCalculator {
             Classifier.Scored race = classified.get(i);
             for (int e = 0; e < race.size(); e++) {
                 int c = t.index(race.driver(e));
-                Points before = t.scoredSoFar(i, c);
+                int entry = t.enter(i, c);
+                Points before = t.scoredAt(entry);
                 Points scored = race.points[e];
-                t.score(i, c, before == null ? scored
+                t.scoredAt(entry, before == null ? scored
                         : multiCar == MultiCar.SUM ? before.plus(scored) : (before.compareTo(scored) >= 0 ? before : scored));
                 if (race.position[e] > 0 && isRace[i]) {
                     // Countback reads the place a finish is paid as: behind an ineligible car whose points pass
@@ -278,8 +279,9 @@ final class StandingsCalculator {
                 continue; // the second driver of a shared car: the car scores once
             }
             t.present[k] = true;
-            if (t.scoredSoFar(i, k) == null) {
-                t.score(i, k, Points.ZERO);
+            int entry = t.enter(i, k);
+            if (t.scoredAt(entry) == null) {
+                t.scoredAt(entry, Points.ZERO);
             }
             int place = c.scoringPosition[e];
             if (c.position[e] > 0 && isRace[i]) {
@@ -300,7 +302,7 @@ final class StandingsCalculator {
                 p = p.plus(c.bonus[e]);
             }
             if (!p.isZero()) {
-                t.score(i, k, t.scoredSoFar(i, k).plus(p));
+                t.scoredAt(entry, t.scoredAt(entry).plus(p));
             }
         }
     }

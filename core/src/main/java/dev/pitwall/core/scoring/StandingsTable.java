@@ -110,18 +110,12 @@ final class StandingsTable {
     }
 
     /**
-     * What the competitor has scored in the race so far, null when it has not taken part in it; races are filled in
-     * one after the other, and this answers for the one being filled in.
+     * The competitor's entry in the race being filled in (races are filled in one after the other), made when it has
+     * none yet: what it scored there is {@link #scoredAt}, null until set.
      */
-    Points scoredSoFar(int race, int competitor) {
-        return slotRace[competitor] == race ? scored[start[race] + slot[competitor]] : null;
-    }
-
-    /** Sets what the competitor scored in the race being filled in (taking part, with {@link Points#ZERO}). */
-    void score(int race, int competitor, Points points) {
+    int enter(int race, int competitor) {
         if (slotRace[competitor] == race) {
-            scored[start[race] + slot[competitor]] = points;
-            return;
+            return start[race] + slot[competitor];
         }
         int k = enteredCount[race];
         if (start[race] + k == start[race + 1]) {
@@ -129,9 +123,17 @@ final class StandingsTable {
         }
         enteredCount[race]++;
         entered[start[race] + k] = competitor;
-        scored[start[race] + k] = points;
         slot[competitor] = k;
         slotRace[competitor] = race;
+        return start[race] + k;
+    }
+
+    Points scoredAt(int entry) {
+        return scored[entry];
+    }
+
+    void scoredAt(int entry, Points points) {
+        scored[entry] = points;
     }
 
     /** How many competitors took part in the race; {@link #entrant} and {@link #scored} read each. */
