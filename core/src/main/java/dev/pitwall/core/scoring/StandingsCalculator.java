@@ -33,6 +33,7 @@ final class StandingsCalculator {
     private final List<List<Decision>> decisionsByRace = new ArrayList<>();
     private final Map<Race, Integer> indexOfRace = new java.util.IdentityHashMap<>();
     private List<Classifier.Scored> classifications;
+    private int[] rowsPerRace;
     private List<Standings> drivers;
     private List<Standings> constructors;
 
@@ -112,12 +113,14 @@ final class StandingsCalculator {
 
     /** How many result rows each race run has: a table's room for its entries and finishes. */
     private int[] rowsPerRace() {
-        List<Classifier.Scored> classified = classifications();
-        int[] rows = new int[classified.size()];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = classified.get(i).size();
+        if (rowsPerRace == null) {
+            List<Classifier.Scored> classified = classifications();
+            rowsPerRace = new int[classified.size()];
+            for (int i = 0; i < rowsPerRace.length; i++) {
+                rowsPerRace[i] = classified.get(i).size();
+            }
         }
-        return rows;
+        return rowsPerRace;
     }
 
     /** Drivers' standings after each race run, in running order. */
@@ -192,8 +195,7 @@ final class StandingsCalculator {
                     t.finish(i, c, race.scoringPosition[e] > 0 ? race.scoringPosition[e] : race.position[e], scored.isPositive());
                 }
             }
-            for (int dx = 0; dx < decisionsByRace.get(i).size(); dx++) {
-                Decision d = decisionsByRace.get(i).get(dx);
+            for (Decision d : decisionsByRace.get(i)) {
                 if (d instanceof Decision.PointsDeduction p) {
                     t.deduct(i, t.index(p.driver()), p.points());
                 } else if (d instanceof Decision.ExcludedFromChampionship x) {
@@ -235,8 +237,7 @@ final class StandingsCalculator {
         Arrays.fill(t.present, false);
         for (int i = 0; i < classified.size(); i++) {
             scoreConstructors(i, racesRun.get(i), classified.get(i), constructorOf[i], rules, excludedRaces, t);
-            for (int dx = 0; dx < decisionsByRace.get(i).size(); dx++) {
-                Decision d = decisionsByRace.get(i).get(dx);
+            for (Decision d : decisionsByRace.get(i)) {
                 switch (d) {
                     case Decision.ConstructorPointsDeduction p -> t.deduct(i, t.index(p.constructor()), p.points());
                     case Decision.ConstructorExcluded x -> t.exclude(i, t.index(x.constructor()), x.zeroPoints());
@@ -260,8 +261,7 @@ final class StandingsCalculator {
             return;
         }
         Set<String> voided = Set.of();
-        for (int dx = 0; dx < decisionsByRace.get(i).size(); dx++) {
-            Decision d = decisionsByRace.get(i).get(dx);
+        for (Decision d : decisionsByRace.get(i)) {
             if (d instanceof Decision.ConstructorRaceVoid v) {
                 if (voided.isEmpty()) {
                     voided = new HashSet<>();

@@ -315,6 +315,7 @@ final class StandingsTable {
 
         Pass(int upTo, int[] roundOfRace, List<TieBreak> chain) {
             this.roundOfRace = roundOfRace;
+            alphabetical(); // the names' order, which the newly listed come in and the last comparison reads
             this.tieBreaks = new int[chain.size()];
             boolean latestRace = false;
             for (int t = 0; t < chain.size(); t++) {
@@ -741,16 +742,8 @@ final class StandingsTable {
 
         /** The table's order: excluded competitors last, then points, then the tie-break chain, then names. */
         private int compareWithNames(int a, int b) {
-            long ka = key[a];
-            long kb = key[b];
-            if (ka != kb) {
-                return ka > kb ? -1 : 1;
-            }
-            int c = compareLevelFast(a, b);
-            if (c != 0) {
-                return c;
-            }
-            return Integer.compare(nameOrder[a], nameOrder[b]);
+            int c = compare(a, b);
+            return c != 0 ? c : Integer.compare(nameOrder[a], nameOrder[b]);
         }
 
         private int latestRaceFinish(int a, int b) {
