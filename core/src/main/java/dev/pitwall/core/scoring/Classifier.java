@@ -64,13 +64,17 @@ public final class Classifier {
 
     /** @param decisions the championship's decisions about this race (others are left out) */
     static Scored score(dev.pitwall.core.model.Championship championship, Race race, List<Decision> decisions) {
-        return score(championship, race, decisions, new Workspace());
-    }
-
-    /** @param workspace working arrays to reuse, when classifying race after race */
-    static Scored score(dev.pitwall.core.model.Championship championship, Race race, List<Decision> decisions, Workspace workspace) {
         RaceResult result = championship.resultOf(race)
                 .orElseThrow(() -> new IllegalStateException(race.name() + " has no results yet"));
+        return score(championship, race, result, decisions, new Workspace());
+    }
+
+    /**
+     * @param result    the race's published results, as the championship holds them
+     * @param workspace working arrays to reuse, when classifying race after race
+     */
+    static Scored score(dev.pitwall.core.model.Championship championship, Race race, RaceResult result, List<Decision> decisions,
+                        Workspace workspace) {
         return score(race, result, decisions, championship.scoring().sharedDrive(), championship.scoring().multiCar(), workspace);
     }
 

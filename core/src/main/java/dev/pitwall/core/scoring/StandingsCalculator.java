@@ -5,6 +5,7 @@ import dev.pitwall.core.model.Decision;
 import dev.pitwall.core.model.Entrant;
 import dev.pitwall.core.model.Points;
 import dev.pitwall.core.model.Race;
+import dev.pitwall.core.model.RaceResult;
 import dev.pitwall.core.model.Slug;
 import dev.pitwall.core.rules.ConstructorsRules;
 import dev.pitwall.core.rules.MultiCar;
@@ -28,42 +29,60 @@ final class StandingsCalculator {
 
     private final Championship championship;
     private final List<Race> racesRun;
+    /** Each race run's published results, looked up once. */
+    private final RaceResult[] resultOfRace;
     private final int[] roundOfRace;
     private final boolean[] isRace;
-    private final List<List<Decision>> decisionsByRace = new ArrayList<>();
-    private final Map<Race, Integer> indexOfRace = new java.util.IdentityHashMap<>();
+    /** Per race run, the championship's decisions about it: the same empty list for most races. */
+    private final List<Decision>[] decisionsByRace;
+    private Map<Race, Integer> indexOfRace;
     private List<Classifier.Scored> classifications;
     private int[] rowsPerRace;
     private List<Standings> drivers;
     private List<Standings> constructors;
 
+    @SuppressWarnings("unchecked")
     private StandingsCalculator(Championship championship) {
         this.championship = championship;
         List<Race> run = new ArrayList<>();
-        List<Integer> rounds = new ArrayList<>();
+        List<RaceResult> results = new ArrayList<>();
+        int[] rounds = new int[16];
+        Map<String, RaceResult> published = championship.results();
         for (int r = 0; r < championship.rounds().size(); r++) {
             for (Race race : championship.rounds().get(r).races()) {
-                if (championship.results().containsKey(race.name())) {
+                RaceResult result = published.get(race.name());
+                if (result != null) {
+                    if (run.size() == rounds.length) {
+                        rounds = Arrays.copyOf(rounds, rounds.length * 2);
+                    }
+                    rounds[run.size()] = r + 1;
                     run.add(race);
-                    rounds.add(r + 1);
+                    results.add(result);
                 }
             }
         }
         this.racesRun = List.copyOf(run);
-        this.roundOfRace = new int[racesRun.size()];
-        this.isRace = new boolean[racesRun.size()];
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < racesRun.size(); i++) {
-            roundOfRace[i] = rounds.get(i);
-            isRace[i] = racesRun.get(i).rules().session() == SessionType.RACE;
-            index.put(racesRun.get(i).name(), i);
-            indexOfRace.put(racesRun.get(i), i);
-            decisionsByRace.add(new ArrayList<>());
+        this.resultOfRace = results.toArray(RaceResult[]::new);
+        this.roundOfRace = Arrays.copyOf(rounds, run.size());
+        this.isRace = new boolean[run.size()];
+        this.decisionsByRace = new List[run.size()];
+        Arrays.fill(decisionsByRace, List.of());
+        for (int i = 0; i < run.size(); i++) {
+            isRace[i] = run.get(i).rules().session() == SessionType.RACE;
         }
-        for (Decision d : championship.decisions()) {
-            Integer i = index.get(d.race());
-            if (i != null) {
-                decisionsByRace.get(i).add(d);
+        if (!championship.decisions().isEmpty()) {
+            Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < run.size(); i++) {
+                index.put(run.get(i).name(), i);
+            }
+            for (Decision d : championship.decisions()) {
+                Integer i = index.get(d.race());
+                if (i != null) {
+                    if (decisionsByRace[i].isEmpty()) {
+                        decisionsByRace[i] = new ArrayList<>(2);
+                    }
+                    decisionsByRace[i].add(d);
+                }
             }
         }
     }
@@ -90,6 +109,12 @@ final class StandingsCalculator {
 
     private int counted(Optional<Race> after) {
         return after.map(race -> {
+            if (indexOfRace == null) {
+                indexOfRace = new java.util.IdentityHashMap<>();
+                for (int i = 0; i < racesRun.size(); i++) {
+                    indexOfRace.put(racesRun.get(i), i);
+                }
+            }
             Integer found = indexOfRace.get(race);
             int i = found != null ? found : racesRun.indexOf(race);
             if (i < 0) {
@@ -104,7 +129,7 @@ final class StandingsCalculator {
             List<Classifier.Scored> list = new ArrayList<>(racesRun.size());
             Classifier.Workspace workspace = new Classifier.Workspace();
             for (int i = 0; i < racesRun.size(); i++) {
-                list.add(Classifier.score(championship, racesRun.get(i), decisionsByRace.get(i), workspace));
+                list.add(Classifier.score(championship, racesRun.get(i), resultOfRace[i], decisionsByRace[i], workspace));
             }
             classifications = list;
         }
@@ -195,7 +220,7 @@ final class StandingsCalculator {
                     t.finish(i, c, race.scoringPosition[e] > 0 ? race.scoringPosition[e] : race.position[e], scored.isPositive());
                 }
             }
-            for (Decision d : decisionsByRace.get(i)) {
+            for (Decision d : decisionsByRace[i]) {
                 if (d instanceof Decision.PointsDeduction p) {
                     t.deduct(i, t.index(p.driver()), p.points());
                 } else if (d instanceof Decision.ExcludedFromChampionship x) {
@@ -237,7 +262,7 @@ final class StandingsCalculator {
         Arrays.fill(t.present, false);
         for (int i = 0; i < classified.size(); i++) {
             scoreConstructors(i, racesRun.get(i), classified.get(i), constructorOf[i], rules, excludedRaces, t);
-            for (Decision d : decisionsByRace.get(i)) {
+            for (Decision d : decisionsByRace[i]) {
                 switch (d) {
                     case Decision.ConstructorPointsDeduction p -> t.deduct(i, t.index(p.constructor()), p.points());
                     case Decision.ConstructorExcluded x -> t.exclude(i, t.index(x.constructor()), x.zeroPoints());
@@ -261,7 +286,7 @@ final class StandingsCalculator {
             return;
         }
         Set<String> voided = Set.of();
-        for (Decision d : decisionsByRace.get(i)) {
+        for (Decision d : decisionsByRace[i]) {
             if (d instanceof Decision.ConstructorRaceVoid v) {
                 if (voided.isEmpty()) {
                     voided = new HashSet<>();
