@@ -10,31 +10,8 @@ import java.util.Optional;
 public record Standings(Optional<Race> after, List<StandingsRow> rows) {
 
     public Standings {
-        rows = rows instanceof Rows ? rows : List.copyOf(rows);
-    }
-
-    /** A table as the standings pass makes it, from an array that nothing else holds: not copied again. */
-    static Standings of(Optional<Race> after, StandingsRow[] rows) {
-        return new Standings(after, new Rows(rows));
-    }
-
-    /** An unmodifiable list over an array of rows that is never written again. */
-    private static final class Rows extends java.util.AbstractList<StandingsRow> implements java.util.RandomAccess {
-        private final StandingsRow[] rows;
-
-        private Rows(StandingsRow[] rows) {
-            this.rows = rows;
-        }
-
-        @Override
-        public StandingsRow get(int index) {
-            return rows[index];
-        }
-
-        @Override
-        public int size() {
-            return rows.length;
-        }
+        // A table the standings pass made is immutable already: its rows are made as they are read.
+        rows = rows instanceof TableRows ? rows : List.copyOf(rows);
     }
 
     public Optional<StandingsRow> rowOf(String name) {

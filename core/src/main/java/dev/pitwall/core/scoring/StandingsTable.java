@@ -302,15 +302,12 @@ final class StandingsTable {
         private int[] order = new int[n];
         private int[] previousOrder = new int[n];
         private int previousCount;
-        private final StandingsRow[] previousRows = new StandingsRow[n];
         /**
-         * What each competitor's row in {@link #previousRows} shows: its place (0 when excluded), total and deductions in
-         * units of 1/scale, and wins.
+         * The season's standings as they changed, which this pass's tables share; and each competitor's latest entry
+         * there, -1 before its first table.
          */
-        private final int[] rowPlace = new int[n];
-        private final long[] rowTotal = new long[n];
-        private final long[] rowDeductions = new long[n];
-        private final int[] rowWins = new int[n];
+        private final TableRows.Ledger ledger;
+        private final int[] lastEntry = new int[n];
         private int racesCounted;
 
         Pass(int upTo, int[] roundOfRace, List<TieBreak> chain) {
@@ -328,6 +325,8 @@ final class StandingsTable {
             }
             this.bestPlace = latestRace ? new int[upTo][] : null;
             this.scale = scale(upTo);
+            this.ledger = new TableRows.Ledger(names, carryOver, carryOverKnown, scale, changesAtMost(upTo));
+            Arrays.fill(lastEntry, -1);
             for (int c = 0; c < n; c++) {
                 scaledCarryOver[c] = scaled(carryOver[c]);
             }
@@ -387,6 +386,18 @@ final class StandingsTable {
             return lcm;
         }
 
+        /**
+         * How many standings changes the first {@code upTo} races can make: each competitor's first table and a start
+         * again from zero, and one for each entry, finish and decision.
+         */
+        private int changesAtMost(int upTo) {
+            long changes = 2L * n;
+            for (int i = 0; i < upTo; i++) {
+                changes += enteredCount[i] + finishCount[i] + (events[i] == null ? 0 : events[i].size());
+            }
+            return Math.toIntExact(changes);
+        }
+
         private static long lcm(long a, long b) {
             if (a % b == 0) {
                 return a;
@@ -404,10 +415,6 @@ final class StandingsTable {
         /** The points in units of 1/{@link #scale}. */
         private long scaled(Points p) {
             return Math.multiplyExact(p.numerator(), p.denominator() == 1 ? scale : scale / p.denominator());
-        }
-
-        private Points points(long scaled) {
-            return scaled == 0 ? Points.ZERO : Points.of(scaled, scale);
         }
 
         /** Takes race {@code i} into the running totals and ranks the table after it. */
@@ -599,7 +606,9 @@ final class StandingsTable {
             for (int a = 0, b = 0; a < kept || b < moving; ) {
                 sorted[shown++] = b == moving || a < kept && compareWithNames(stay[a], movers[b]) < 0 ? stay[a++] : movers[b++];
             }
-            StandingsRow[] rows = rows(sorted, shown);
+            int[] entries = new int[shown];
+            int[] places = new int[shown];
+            lines(sorted, shown, entries, places);
             for (int k = 0; k < changedCount; k++) {
                 changed[changedList[k]] = false;
             }
@@ -608,28 +617,24 @@ final class StandingsTable {
             order = previousOrder;
             previousOrder = sorted;
             previousCount = shown;
-            return Standings.of(after, rows);
+            return new Standings(after, new TableRows(ledger, entries, places));
         }
 
         /**
-         * The rows of the table in the given order, places shared where the tie-break chain leaves competitors level.
-         * The working arrays are read through locals: the loop calls the full comparison now and then, after which the
-         * fields would be read again.
+         * The lines of the table in the given order: each one's place, shared where the tie-break chain leaves competitors
+         * level, and its competitor's ledger entry, added when the standing changed. The working arrays are read through
+         * locals: the loop calls the full comparison now and then, after which the fields would be read again.
          */
-        private StandingsRow[] rows(int[] sorted, int shown) {
+        private void lines(int[] sorted, int shown, int[] entries, int[] places) {
             boolean[] changed = this.changed;
             int[] ahead = this.ahead;
             boolean[] tiedWithAhead = this.tiedWithAhead;
             boolean[] excluded = this.excluded;
-            StandingsRow[] previousRows = this.previousRows;
-            int[] rowPlace = this.rowPlace;
+            int[] lastEntry = this.lastEntry;
             long[] total = this.total;
-            long[] rowTotal = this.rowTotal;
             long[] deductions = this.deductions;
-            long[] rowDeductions = this.rowDeductions;
             int[] wins = this.wins;
-            int[] rowWins = this.rowWins;
-            StandingsRow[] rows = new StandingsRow[shown];
+            TableRows.Ledger ledger = this.ledger;
             int place = 0;
             for (int k = 0; k < shown; k++) {
                 int c = sorted[k];
@@ -640,25 +645,14 @@ final class StandingsTable {
                 ahead[c] = before;
                 tiedWithAhead[c] = tied;
                 place = excluded[c] ? 0 : tied ? place : k + 1;
-                StandingsRow last = previousRows[c];
-                // A row that has not changed since the previous table is the same row: rows are values.
-                if (last != null && place == rowPlace[c] && (!changed[c]
-                        || total[c] == rowTotal[c] && deductions[c] == rowDeductions[c] && wins[c] == rowWins[c])) {
-                    rows[k] = last;
-                    continue;
+                places[k] = place;
+                int entry = lastEntry[c];
+                if (entry < 0 || changed[c] && !ledger.shows(entry, total[c], deductions[c], wins[c])) {
+                    entry = ledger.add(c, total[c], deductions[c], wins[c]);
+                    lastEntry[c] = entry;
                 }
-                StandingsRow row = new StandingsRow(Classifier.positionOrEmpty(place), names.get(c),
-                        last != null && total[c] == rowTotal[c] ? last.points() : points(total[c]), carryOver[c],
-                        last != null && deductions[c] == rowDeductions[c] ? last.deductions() : points(deductions[c]), wins[c],
-                        carryOverKnown[c]);
-                rows[k] = row;
-                previousRows[c] = row;
-                rowPlace[c] = place;
-                rowTotal[c] = total[c];
-                rowDeductions[c] = deductions[c];
-                rowWins[c] = wins[c];
+                entries[k] = entry;
             }
-            return rows;
         }
 
         /**
