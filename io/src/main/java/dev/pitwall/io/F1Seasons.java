@@ -26,6 +26,7 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,17 +79,18 @@ public final class F1Seasons {
         List<Round> rounds = new ArrayList<>();
         Map<String, RaceResult> results = new LinkedHashMap<>();
         Map<String, Entrant> entrants = new LinkedHashMap<>();
+        Map<String, Optional<String>> teams = new HashMap<>();
         for (F1dbRace r : season.races()) {
             List<Race> races = new ArrayList<>();
             if (!r.sprint().isEmpty()) {
                 Race sprint = new Race(r.grandPrixId() + " sprint", rules(SessionType.SPRINT, defaults, Optional.empty(), r));
                 races.add(sprint);
-                results.put(sprint.name(), result(sprint.name(), r.sprint(), List.of(), entrants));
+                results.put(sprint.name(), result(sprint.name(), r.sprint(), List.of(), entrants, teams));
             }
             Node.Mapping override = overrides.remove(Slug.of(r.grandPrixId()));
             Race race = new Race(r.grandPrixId(), rules(SessionType.RACE, defaults, Optional.ofNullable(override), r));
             races.add(race);
-            results.put(race.name(), result(race.name(), r.race(), r.fastestLaps(), entrants));
+            results.put(race.name(), result(race.name(), r.race(), r.fastestLaps(), entrants, teams));
             rounds.add(new Round(r.round() + " " + r.grandPrixId(), races));
         }
         if (!overrides.isEmpty()) {
@@ -123,8 +125,20 @@ public final class F1Seasons {
                 defaults.minimumDistance());
     }
 
+    /*
+     * F1DB gives no race times or laps for a retirement, so most ways a race ends are the same value in every row: the
+     * rows share one object for each, as they share one string for each driver and team.
+     */
+    private static final Finish FINISHED = new Finish.Finished(Optional.empty());
+    private static final Finish RETIRED = new Finish.Retired(Optional.empty(), "");
+    private static final Finish NOT_CLASSIFIED = new Finish.NotClassified();
+    private static final Finish DID_NOT_START = new Finish.DidNotStart();
+    private static final Finish DISQUALIFIED = new Finish.Disqualified("DSQ");
+    private static final Finish EXCLUDED = new Finish.Disqualified("EX");
+
+    /** @param teams each team's name as a result row holds it: one object per team, which the engine reads row by row */
     private static RaceResult result(String race, List<F1dbResult> rows, List<F1dbRace.F1dbFastestLap> fastest,
-                                     Map<String, Entrant> entrants) {
+                                     Map<String, Entrant> entrants, Map<String, Optional<String>> teams) {
         int next = rows.stream().filter(F1dbResult::classified).mapToInt(r -> Integer.parseInt(r.position())).max().orElse(0) + 1;
         List<ResultRow> result = new ArrayList<>();
         for (F1dbResult row : rows) {
@@ -134,13 +148,15 @@ public final class F1Seasons {
                     CarryOver.none()));
             int position = row.classified() ? Integer.parseInt(row.position()) : next++;
             Finish finish = switch (row.position()) {
-                case "DNF" -> new Finish.Retired(Optional.empty(), "");
-                case "NC" -> new Finish.NotClassified();
-                case "DSQ", "EX" -> new Finish.Disqualified(row.position());
-                case "DNS", "DNQ", "DNPQ", "DNP" -> new Finish.DidNotStart();
-                default -> new Finish.Finished(Optional.empty());
+                case "DNF" -> RETIRED;
+                case "NC" -> NOT_CLASSIFIED;
+                case "DSQ" -> DISQUALIFIED;
+                case "EX" -> EXCLUDED;
+                case "DNS", "DNQ", "DNPQ", "DNP" -> DID_NOT_START;
+                default -> FINISHED;
             };
-            result.add(new ResultRow(position, entrant.name(), finish, Optional.of(row.points()), Optional.of(row.team().intern()),
+            Optional<String> team = teams.computeIfAbsent(row.team(), t -> Optional.of(t.intern()));
+            result.add(new ResultRow(position, entrant.name(), finish, Optional.of(row.points()), team,
                     Optional.of("#" + row.driverNumber())));
         }
         return new RaceResult(race, result,
