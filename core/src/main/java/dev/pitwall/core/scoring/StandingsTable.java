@@ -325,7 +325,9 @@ final class StandingsTable {
             }
             this.bestPlace = latestRace ? new int[upTo][] : null;
             this.scale = scale(upTo);
-            this.ledger = new TableRows.Ledger(names, carryOver, carryOverKnown, scale, changesAtMost(upTo));
+            // Room for every competitor's first table and one change in three of a race's result rows: the ledger grows when
+            // a season needs more.
+            this.ledger = new TableRows.Ledger(names, carryOver, carryOverKnown, scale, n + (upTo == 0 ? 0 : start[upTo]) / 3);
             Arrays.fill(lastEntry, -1);
             for (int c = 0; c < n; c++) {
                 scaledCarryOver[c] = scaled(carryOver[c]);
@@ -384,18 +386,6 @@ final class StandingsTable {
                 }
             }
             return lcm;
-        }
-
-        /**
-         * How many standings changes the first {@code upTo} races can make: each competitor's first table and a start
-         * again from zero, and one for each entry, finish and decision.
-         */
-        private int changesAtMost(int upTo) {
-            long changes = 2L * n;
-            for (int i = 0; i < upTo; i++) {
-                changes += enteredCount[i] + finishCount[i] + (events[i] == null ? 0 : events[i].size());
-            }
-            return Math.toIntExact(changes);
         }
 
         private static long lcm(long a, long b) {
