@@ -37,7 +37,8 @@ final class StandingsCalculator {
     private final List<Decision>[] decisionsByRace;
     private Map<Race, Integer> indexOfRace;
     private List<Classifier.Scored> classifications;
-    private int[] rowsPerRace;
+    private StandingsTable driverTable;
+    private StandingsTable constructorTable;
     private List<Standings> drivers;
     private List<Standings> constructors;
 
@@ -125,27 +126,61 @@ final class StandingsCalculator {
     }
 
     private List<Classifier.Scored> classifications() {
-        if (classifications == null) {
-            List<Classifier.Scored> list = new ArrayList<>(racesRun.size());
-            Classifier.Workspace workspace = new Classifier.Workspace();
-            for (int i = 0; i < racesRun.size(); i++) {
-                list.add(Classifier.score(championship, racesRun.get(i), resultOfRace[i], decisionsByRace[i], workspace));
-            }
-            classifications = list;
-        }
+        fill();
         return classifications;
     }
 
-    /** How many result rows each race run has: a table's room for its entries and finishes. */
-    private int[] rowsPerRace() {
-        if (rowsPerRace == null) {
-            List<Classifier.Scored> classified = classifications();
-            rowsPerRace = new int[classified.size()];
-            for (int i = 0; i < rowsPerRace.length; i++) {
-                rowsPerRace[i] = classified.get(i).size();
+    /**
+     * Classifies each race run and enters it in the drivers' table and, when the championship has one, the constructors'
+     * table: a race's rows are read once, while they are at hand. Decisions are entered after the results, as the tables
+     * know every competitor then.
+     */
+    private void fill() {
+        if (classifications != null) {
+            return;
+        }
+        int[] rows = new int[racesRun.size()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = resultOfRace[i].rows().size();
+        }
+        List<Entrant> entrants = championship.entrants();
+        StandingsTable drivers = new StandingsTable(rows, championship.scoring().dropRule(), entrants.size());
+        for (Entrant e : entrants) {
+            drivers.join(e.name(), true, e.carryOver().points(), e.carryOver().isKnown());
+        }
+        Optional<ConstructorsRules> rules = championship.scoring().constructors();
+        StandingsTable constructors = rules.map(r -> new StandingsTable(rows, r.dropRule(), 16)).orElse(null);
+        Set<String> excludedRaces = new HashSet<>();
+        rules.ifPresent(r -> r.excludedRaces().forEach(x -> excludedRaces.add(Slug.of(x))));
+        List<Classifier.Scored> list = new ArrayList<>(racesRun.size());
+        Classifier.Workspace workspace = new Classifier.Workspace();
+        for (int i = 0; i < racesRun.size(); i++) {
+            Classifier.Scored race = Classifier.score(championship, racesRun.get(i), resultOfRace[i], decisionsByRace[i], workspace);
+            list.add(race);
+            enterDrivers(i, race, drivers);
+            if (constructors != null) {
+                enterConstructors(i, racesRun.get(i), race, rules.get(), excludedRaces, constructors);
             }
         }
-        return rowsPerRace;
+        for (int i = 0; i < racesRun.size(); i++) {
+            for (Decision d : decisionsByRace[i]) {
+                switch (d) {
+                    case Decision.PointsDeduction p -> drivers.deduct(i, drivers.index(p.driver()), p.points());
+                    case Decision.ExcludedFromChampionship x -> drivers.exclude(i, drivers.index(x.driver()), false);
+                    case Decision.ConstructorPointsDeduction p when constructors != null ->
+                            constructors.deduct(i, constructors.index(p.constructor()), p.points());
+                    case Decision.ConstructorExcluded x when constructors != null ->
+                            constructors.exclude(i, constructors.index(x.constructor()), x.zeroPoints());
+                    case Decision.ConstructorReset r when constructors != null ->
+                            constructors.resetFrom(i, constructors.index(r.constructor()));
+                    default -> {
+                    }
+                }
+            }
+        }
+        this.driverTable = drivers;
+        this.constructorTable = constructors;
+        this.classifications = list;
     }
 
     /** Drivers' standings after each race run, in running order. */
@@ -160,7 +195,7 @@ final class StandingsCalculator {
     List<Standings> constructorsAfterEveryRace() {
         if (constructors == null) {
             constructors = championship.scoring().constructors()
-                    .map(rules -> constructorTable(rules).pass(racesRun.size(), racesRun, roundOfRace, championship.tieBreaks()))
+                    .map(rules -> constructorTable().pass(racesRun.size(), racesRun, roundOfRace, championship.tieBreaks()))
                     .orElse(racesRun.stream().map(r -> new Standings(Optional.of(r), List.of())).toList());
         }
         return constructors;
@@ -175,21 +210,21 @@ final class StandingsCalculator {
         if (rules.isEmpty()) {
             return racesRun.stream().map(r -> new RaceScores(r, Map.of(), List.of())).toList();
         }
-        StandingsTable t = constructorTable(rules.get());
+        StandingsTable t = constructorTable();
         List<RaceScores> out = new ArrayList<>(racesRun.size());
         for (int i = 0; i < racesRun.size(); i++) {
             Map<String, Points> points = new HashMap<>();
             for (int e = 0; e < t.entries(i); e++) {
                 int k = t.entrant(i, e);
                 // Points scored before a constructor started again from zero no longer count.
-                if (i >= t.resetAt[k]) {
-                    points.put(t.names.get(k), t.scored(i, e));
+                if (i >= t.resetAt(k)) {
+                    points.put(t.name(k), t.scored(i, e));
                 }
             }
             List<RaceScores.CountbackFinish> finishes = new ArrayList<>();
             for (int k = 0; k < t.finishes(i); k++) {
                 int[] f = t.finish(i, k);
-                finishes.add(new RaceScores.CountbackFinish(t.names.get(f[0]), f[1], f[2] == 1));
+                finishes.add(new RaceScores.CountbackFinish(t.name(f[0]), f[1], f[2] == 1));
             }
             out.add(new RaceScores(racesRun.get(i), points, finishes));
         }
@@ -197,92 +232,47 @@ final class StandingsCalculator {
     }
 
     private StandingsTable driverTable() {
-        List<Entrant> entrants = championship.entrants();
-        StandingsTable t = new StandingsTable(entrants.stream().map(Entrant::name).toList(), rowsPerRace(), championship.scoring().dropRule());
-        for (int c = 0; c < entrants.size(); c++) {
-            t.carryOver[c] = entrants.get(c).carryOver().points();
-            t.carryOverKnown[c] = entrants.get(c).carryOver().isKnown();
-        }
-        MultiCar multiCar = championship.scoring().multiCar();
-        List<Classifier.Scored> classified = classifications();
-        for (int i = 0; i < classified.size(); i++) {
-            Classifier.Scored race = classified.get(i);
-            for (int e = 0; e < race.size(); e++) {
-                int c = t.index(race.driver(e));
-                int entry = t.enter(i, c);
-                Points before = t.scoredAt(entry);
-                Points scored = race.points[e];
-                t.scoredAt(entry, before == null ? scored
-                        : multiCar == MultiCar.SUM ? before.plus(scored) : (before.compareTo(scored) >= 0 ? before : scored));
-                if (race.position[e] > 0 && isRace[i]) {
-                    // Countback reads the place a finish is paid as: behind an ineligible car whose points pass
-                    // down, 6th on the road is 5th. It counts races, not sprints.
-                    t.finish(i, c, race.scoringPosition[e] > 0 ? race.scoringPosition[e] : race.position[e], scored.isPositive());
-                }
-            }
-            for (Decision d : decisionsByRace[i]) {
-                if (d instanceof Decision.PointsDeduction p) {
-                    t.deduct(i, t.index(p.driver()), p.points());
-                } else if (d instanceof Decision.ExcludedFromChampionship x) {
-                    t.exclude(i, t.index(x.driver()), false);
-                }
-            }
-        }
-        return t;
+        fill();
+        return driverTable;
     }
 
-    private StandingsTable constructorTable(ConstructorsRules rules) {
-        List<Classifier.Scored> classified = classifications();
-        // The constructors in order of appearance, and each row's constructor as its index (-1 for a row without one).
-        List<String> names = new ArrayList<>();
-        NameIndex seen = new NameIndex(16);
-        int[][] constructorOf = new int[classified.size()][];
-        for (int i = 0; i < classified.size(); i++) {
-            Classifier.Scored race = classified.get(i);
-            int[] of = new int[race.size()];
-            for (int e = 0; e < race.size(); e++) {
-                Optional<String> team = race.published(e).team();
-                if (team.isEmpty()) {
-                    of[e] = -1;
-                    continue;
-                }
-                int k = seen.putIfAbsent(team.get(), names.size());
-                if (k == names.size()) {
-                    names.add(team.get());
-                }
-                of[e] = k;
-            }
-            constructorOf[i] = of;
-        }
-        StandingsTable t = new StandingsTable(List.copyOf(names), rowsPerRace(), rules.dropRule());
-        Set<String> excludedRaces = new HashSet<>();
-        for (String x : rules.excludedRaces()) {
-            excludedRaces.add(Slug.of(x));
-        }
-        Arrays.fill(t.present, false);
-        for (int i = 0; i < classified.size(); i++) {
-            scoreConstructors(i, racesRun.get(i), classified.get(i), constructorOf[i], rules, excludedRaces, t);
-            for (Decision d : decisionsByRace[i]) {
-                switch (d) {
-                    case Decision.ConstructorPointsDeduction p -> t.deduct(i, t.index(p.constructor()), p.points());
-                    case Decision.ConstructorExcluded x -> t.exclude(i, t.index(x.constructor()), x.zeroPoints());
-                    case Decision.ConstructorReset r -> t.resetFrom(i, t.index(r.constructor()));
-                    default -> {
-                    }
-                }
+    /** The constructors' table; only for a championship that has one. */
+    private StandingsTable constructorTable() {
+        fill();
+        return constructorTable;
+    }
+
+    /** A race's rows into the drivers' table: what each driver scored, and the finishes its countback reads. */
+    private void enterDrivers(int i, Classifier.Scored race, StandingsTable t) {
+        MultiCar multiCar = championship.scoring().multiCar();
+        for (int e = 0; e < race.size(); e++) {
+            int c = t.index(race.driver(e));
+            int entry = t.enter(i, c);
+            Points before = t.scoredAt(entry);
+            Points scored = race.points[e];
+            t.scoredAt(entry, before == null ? scored
+                    : multiCar == MultiCar.SUM ? before.plus(scored) : (before.compareTo(scored) >= 0 ? before : scored));
+            if (race.position[e] > 0 && isRace[i]) {
+                // Countback reads the place a finish is paid as: behind an ineligible car whose points pass
+                // down, 6th on the road is 5th. It counts races, not sprints.
+                t.finish(i, c, race.scoringPosition[e] > 0 ? race.scoringPosition[e] : race.position[e], scored.isPositive());
             }
         }
-        return t;
     }
 
     /**
-     * @param constructorOf each row's constructor, -1 for none
+     * A race's rows into the constructors' table, each constructor joining it when the results first name it.
+     *
      * @param excludedRaces the slugs of the races that count for drivers only
      */
-    private void scoreConstructors(int i, Race race, Classifier.Scored c, int[] constructorOf, ConstructorsRules rules,
-                                   Set<String> excludedRaces, StandingsTable t) {
+    private void enterConstructors(int i, Race race, Classifier.Scored c, ConstructorsRules rules, Set<String> excludedRaces,
+                                   StandingsTable t) {
         boolean counts = (isRace[i] || rules.sprints()) && (excludedRaces.isEmpty() || !excludedRaces.contains(race.slug()));
         if (!counts) {
+            // Its constructors are in the table, for the decisions about them, but not listed for a race that does not count.
+            for (int e = 0; e < c.size(); e++) {
+                c.published(e).team().ifPresent(t::join);
+            }
             return;
         }
         Set<String> voided = Set.of();
@@ -294,16 +284,19 @@ final class StandingsCalculator {
                 voided.add(v.constructor());
             }
         }
-        boolean[] scoredBestCar = rules.bestCarOnly() ? new boolean[t.names.size()] : null;
+        // Whether each entry of the race has scored with its best car: by entry, as constructors join during the race.
+        boolean[] scoredBestCar = rules.bestCarOnly() ? new boolean[c.size()] : null;
+        int firstEntry = t.firstEntry(i);
         var table = isRace[i] ? rules.points() : race.rules().points();
         int paidPlaces = table.byPosition().size();
         Points multiplier = race.rules().multiplier();
         for (int e = 0; e < c.size(); e++) {
-            int k = constructorOf[e];
-            if (k < 0 || c.sharesCarWithPrevious(e)) {
+            Optional<String> team = c.published(e).team();
+            if (team.isEmpty() || c.sharesCarWithPrevious(e)) {
                 continue; // the second driver of a shared car: the car scores once
             }
-            t.present[k] = true;
+            int k = t.join(team.get());
+            t.list(k);
             int entry = t.enter(i, k);
             if (t.scoredAt(entry) == null) {
                 t.scoredAt(entry, Points.ZERO);
@@ -313,14 +306,14 @@ final class StandingsCalculator {
                 // A finish counts back for the constructor when it scored drivers' points, whichever car scored.
                 t.finish(i, k, place > 0 ? place : c.position[e], c.points[e].isPositive());
             }
-            if (place == 0 || !voided.isEmpty() && voided.contains(t.names.get(k)) || (c.carDrivers[e] > 1 && !rules.sharedCars())) {
+            if (place == 0 || !voided.isEmpty() && voided.contains(team.get()) || (c.carDrivers[e] > 1 && !rules.sharedCars())) {
                 continue;
             }
             if (scoredBestCar != null) {
-                if (scoredBestCar[k]) {
+                if (scoredBestCar[entry - firstEntry]) {
                     continue;
                 }
-                scoredBestCar[k] = true;
+                scoredBestCar[entry - firstEntry] = true;
             }
             Points p = place <= paidPlaces ? table.forPosition(place).times(multiplier) : Points.ZERO;
             if (rules.fastestLap()) {

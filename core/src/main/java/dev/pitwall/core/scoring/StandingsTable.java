@@ -24,7 +24,9 @@ final class StandingsTable {
     private static final int MAX_PLACE = Integer.MAX_VALUE >> 1;
     private static final int UNPLACED = Integer.MAX_VALUE;
 
-    final List<String> names;
+    /** The competitors in the order they joined the table; {@link #size} of them. */
+    private String[] names;
+    private int size;
     private final NameIndex index;
     /**
      * Where each race's entries and finishes start in the arrays below, which hold every race one after the other: a race
@@ -39,8 +41,8 @@ final class StandingsTable {
     private final Points[] scored;
     private final int[] enteredCount;
     /** Each competitor's place in {@link #entered} of race {@link #slotRace}, the race being filled in. */
-    private final int[] slot;
-    private final int[] slotRace;
+    private int[] slot;
+    private int[] slotRace;
     /**
      * Per race, from {@link #start}: each finish's competitor, and its place and whether it scored as
      * {@code place << 1 | scored}, {@link #finishCount} of them.
@@ -52,12 +54,12 @@ final class StandingsTable {
     private int deepestPlace;
     /** The deepest place of any finish that scored: scoring countback counts are this long. */
     private int deepestScoringPlace;
-    final Points[] carryOver;
-    final boolean[] carryOverKnown;
+    private Points[] carryOver;
+    private boolean[] carryOverKnown;
     /** Whether a competitor is listed before it appears in a race (drivers on the entry list are). */
-    final boolean[] present;
+    private boolean[] present;
     /** The race from which a competitor starts again from zero, or -1. */
-    final int[] resetAt;
+    private int[] resetAt;
     private boolean anyReset;
     /** Per race: the deductions and exclusions that take effect, null for none. */
     private final List<Event>[] events;
@@ -66,39 +68,91 @@ final class StandingsTable {
     private int[] nameOrder;
     private int[] alphabetical;
 
-    /** @param rows each race's number of result rows: no race has more entries or finishes */
+    /**
+     * A table whose competitors join it with {@link #join}: listed from the start (drivers on the entry list) or from
+     * the first race they appear in (constructors, as the results name them).
+     *
+     * @param rows     each race's number of result rows: no race has more entries or finishes
+     * @param expected how many competitors to make room for at first
+     */
     @SuppressWarnings("unchecked")
-    StandingsTable(List<String> names, int[] rows, Optional<DropRule> dropRule) {
-        int n = names.size();
+    StandingsTable(int[] rows, Optional<DropRule> dropRule, int expected) {
         int races = rows.length;
         this.start = new int[races + 1];
         for (int i = 0; i < races; i++) {
             start[i + 1] = start[i] + rows[i];
         }
-        this.names = names;
-        this.index = new NameIndex(n);
-        for (int c = 0; c < n; c++) {
-            index.putIfAbsent(names.get(c), c);
-        }
+        int room = Math.max(expected, 8);
+        this.names = new String[room];
+        this.index = new NameIndex(room);
         this.entered = new int[start[races]];
         this.scored = new Points[start[races]];
         this.enteredCount = new int[races];
-        this.slot = new int[n];
-        this.slotRace = new int[n];
-        Arrays.fill(slotRace, -1);
+        this.slot = new int[room];
+        this.slotRace = new int[room];
         this.finishWho = new int[start[races]];
         this.finishPlace = new int[start[races]];
         this.finishCount = new int[races];
-        this.carryOver = new Points[n];
-        Arrays.fill(carryOver, Points.ZERO);
-        this.carryOverKnown = new boolean[n];
-        Arrays.fill(carryOverKnown, true);
-        this.present = new boolean[n];
-        Arrays.fill(present, true);
-        this.resetAt = new int[n];
-        Arrays.fill(resetAt, -1);
+        this.carryOver = new Points[room];
+        this.carryOverKnown = new boolean[room];
+        this.present = new boolean[room];
+        this.resetAt = new int[room];
         this.events = new List[races];
         this.dropRule = dropRule;
+    }
+
+    /**
+     * The competitor's index, a new competitor joining the table with the given carry-over when the name is new.
+     *
+     * @param listed whether a new competitor is listed from the start, before it appears in a race
+     */
+    int join(String name, boolean listed, Points carryOver, boolean carryOverKnown) {
+        int c = index.putIfAbsent(name, size);
+        if (c < size) {
+            return c;
+        }
+        if (size == names.length) {
+            int room = size * 2;
+            names = Arrays.copyOf(names, room);
+            slot = Arrays.copyOf(slot, room);
+            slotRace = Arrays.copyOf(slotRace, room);
+            this.carryOver = Arrays.copyOf(this.carryOver, room);
+            this.carryOverKnown = Arrays.copyOf(this.carryOverKnown, room);
+            present = Arrays.copyOf(present, room);
+            resetAt = Arrays.copyOf(resetAt, room);
+        }
+        names[c] = name;
+        slotRace[c] = -1;
+        this.carryOver[c] = carryOver;
+        this.carryOverKnown[c] = carryOverKnown;
+        present[c] = listed;
+        resetAt[c] = -1;
+        size++;
+        return c;
+    }
+
+    /** A new competitor joining when first entered in a race, with no carry-over. */
+    int join(String name) {
+        return join(name, false, Points.ZERO, true);
+    }
+
+    /** The competitor is listed from the first table on: it appears in a race that counts. */
+    void list(int competitor) {
+        present[competitor] = true;
+    }
+
+    String name(int competitor) {
+        return names[competitor];
+    }
+
+    /** The race from which the competitor starts again from zero, or -1. */
+    int resetAt(int competitor) {
+        return resetAt[competitor];
+    }
+
+    /** Where race {@code race}'s entries start: {@link #enter} returns its entries counted from here. */
+    int firstEntry(int race) {
+        return start[race];
     }
 
     int index(String name) {
@@ -225,7 +279,9 @@ final class StandingsTable {
         private static final int COUNTBACK_SCORING = 2;
         private static final int FIRST_TO_REACH = 3;
 
-        private final int n = names.size();
+        private final int n = size;
+        /** The competitors' names as the tables show them. */
+        private final List<String> shown = List.of(Arrays.copyOf(names, size));
         private final int[] roundOfRace;
         /** The tie-break chain as codes: the comparison runs for every pair the sort meets. */
         private final int[] tieBreaks;
@@ -327,7 +383,7 @@ final class StandingsTable {
             this.scale = scale(upTo);
             // Room for every competitor's first table and one change in three of a race's result rows: the ledger grows when
             // a season needs more.
-            this.ledger = new TableRows.Ledger(names, carryOver, carryOverKnown, scale, n + (upTo == 0 ? 0 : start[upTo]) / 3);
+            this.ledger = new TableRows.Ledger(shown, carryOver, carryOverKnown, scale, n + (upTo == 0 ? 0 : start[upTo]) / 3);
             Arrays.fill(lastEntry, -1);
             for (int c = 0; c < n; c++) {
                 scaledCarryOver[c] = scaled(carryOver[c]);
@@ -747,7 +803,7 @@ final class StandingsTable {
      */
     private int[] alphabetical() {
         if (alphabetical == null) {
-            int n = names.size();
+            int n = size;
             alphabetical = byPrefix();
             nameOrder = new int[n];
             for (int k = 0; k < n; k++) {
@@ -763,12 +819,12 @@ final class StandingsTable {
      * alike: the same order as sorting the names, reading each name once instead of at every comparison.
      */
     private int[] byPrefix() {
-        int n = names.size();
+        int n = size;
         int indexBits = n <= 1 << 16 ? 16 : 32;
         long indexMask = (1L << indexBits) - 1;
         long[] keys = new long[n];
         for (int c = 0; c < n; c++) {
-            String name = names.get(c);
+            String name = names[c];
             long prefix = 0;
             for (int k = 0; k < (64 - indexBits) / 16; k++) {
                 prefix = prefix << 16 | (k < name.length() ? name.charAt(k) : 0);
@@ -789,7 +845,7 @@ final class StandingsTable {
             for (int a = from + 1; a < to; a++) { // names that start alike: a few, by insertion
                 int x = order[a];
                 int b = a - 1;
-                while (b >= from && names.get(order[b]).compareTo(names.get(x)) > 0) {
+                while (b >= from && names[order[b]].compareTo(names[x]) > 0) {
                     order[b + 1] = order[b];
                     b--;
                 }
@@ -804,7 +860,7 @@ final class StandingsTable {
     /** The first race a competitor appears in (scored, even zero, or took part). */
     private int firstSeen(int c) {
         if (firstSeen == null) {
-            firstSeen = new int[names.size()];
+            firstSeen = new int[size];
             Arrays.fill(firstSeen, Integer.MAX_VALUE);
             for (int i = enteredCount.length - 1; i >= 0; i--) {
                 for (int k = start[i]; k < start[i] + enteredCount[i]; k++) {

@@ -1,5 +1,6 @@
 package dev.pitwall.core.scoring;
 
+import dev.pitwall.core.model.Points;
 import dev.pitwall.core.model.Race;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -44,7 +45,10 @@ class StandingsTableTest {
     @MethodSource("seeds")
     void competitorsLevelOnEverythingStandInTheOrderOfStringCompareTo(long seed) {
         List<String> names = awkwardNames(new Random(seed));
-        StandingsTable table = new StandingsTable(List.copyOf(names), new int[0], Optional.empty());
+        StandingsTable table = new StandingsTable(new int[0], Optional.empty(), 1);
+        for (String name : names) {
+            table.join(name, true, Points.ZERO, true);
+        }
 
         List<Standings> before = table.pass(0, List.<Race>of(), new int[0], List.of());
 
