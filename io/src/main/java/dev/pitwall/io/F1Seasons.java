@@ -79,18 +79,18 @@ public final class F1Seasons {
         List<Round> rounds = new ArrayList<>();
         Map<String, RaceResult> results = new LinkedHashMap<>();
         Map<String, Entrant> entrants = new LinkedHashMap<>();
-        Map<String, Optional<String>> teams = new HashMap<>();
+        Shared shared = new Shared();
         for (F1dbRace r : season.races()) {
             List<Race> races = new ArrayList<>();
             if (!r.sprint().isEmpty()) {
                 Race sprint = new Race(r.grandPrixId() + " sprint", rules(SessionType.SPRINT, defaults, Optional.empty(), r));
                 races.add(sprint);
-                results.put(sprint.name(), result(sprint.name(), r.sprint(), List.of(), entrants, teams));
+                results.put(sprint.name(), result(sprint.name(), r.sprint(), List.of(), entrants, shared));
             }
             Node.Mapping override = overrides.remove(Slug.of(r.grandPrixId()));
             Race race = new Race(r.grandPrixId(), rules(SessionType.RACE, defaults, Optional.ofNullable(override), r));
             races.add(race);
-            results.put(race.name(), result(race.name(), r.race(), r.fastestLaps(), entrants, teams));
+            results.put(race.name(), result(race.name(), r.race(), r.fastestLaps(), entrants, shared));
             rounds.add(new Round(r.round() + " " + r.grandPrixId(), races));
         }
         if (!overrides.isEmpty()) {
@@ -136,9 +136,22 @@ public final class F1Seasons {
     private static final Finish DISQUALIFIED = new Finish.Disqualified("DSQ");
     private static final Finish EXCLUDED = new Finish.Disqualified("EX");
 
-    /** @param teams each team's name as a result row holds it: one object per team, which the engine reads row by row */
+    /**
+     * One object for each value that thousands of a season's rows hold (a team, a car number, a points figure), so that
+     * a season's rows are little more than the rows themselves, which the engine reads row after row.
+     */
+    private static final class Shared {
+        private final Map<Object, Optional<?>> optionals = new HashMap<>();
+
+        @SuppressWarnings("unchecked")
+        <T> Optional<T> of(T value) {
+            return (Optional<T>) optionals.computeIfAbsent(value, Optional::of);
+        }
+    }
+
+    /** @param shared the season's shared values: each row names its team with one string and one Optional throughout */
     private static RaceResult result(String race, List<F1dbResult> rows, List<F1dbRace.F1dbFastestLap> fastest,
-                                     Map<String, Entrant> entrants, Map<String, Optional<String>> teams) {
+                                     Map<String, Entrant> entrants, Shared shared) {
         int next = rows.stream().filter(F1dbResult::classified).mapToInt(r -> Integer.parseInt(r.position())).max().orElse(0) + 1;
         List<ResultRow> result = new ArrayList<>();
         for (F1dbResult row : rows) {
@@ -155,12 +168,13 @@ public final class F1Seasons {
                 case "DNS", "DNQ", "DNPQ", "DNP" -> DID_NOT_START;
                 default -> FINISHED;
             };
-            Optional<String> team = teams.computeIfAbsent(row.team(), t -> Optional.of(t.intern()));
-            result.add(new ResultRow(position, entrant.name(), finish, Optional.of(row.points()), team,
-                    Optional.of("#" + row.driverNumber())));
+            result.add(new ResultRow(position, entrant.name(), finish, shared.of(row.points()), shared.of(row.team().intern()),
+                    shared.of("#" + row.driverNumber())));
         }
-        return new RaceResult(race, result,
-                fastest.stream().map(f -> new FastestLap(f.driverId(), Optional.of("#" + f.driverNumber()))).toList());
+        return new RaceResult(race, result, fastest.stream()
+                .map(f -> new FastestLap(entrants.containsKey(f.driverId()) ? entrants.get(f.driverId()).name() : f.driverId(),
+                        shared.of("#" + f.driverNumber())))
+                .toList());
     }
 
     /** The season file with the file it extends underneath it (keys of the season file win). */
