@@ -4,6 +4,7 @@ import dev.pitwall.core.model.Points;
 import dev.pitwall.core.rules.ConstructorsRules;
 import dev.pitwall.core.rules.DropRule;
 import dev.pitwall.core.rules.FastestLapBonus;
+import dev.pitwall.core.rules.Listing;
 import dev.pitwall.core.rules.MultiCar;
 import dev.pitwall.core.rules.PointsTable;
 import dev.pitwall.core.rules.Scoring;
@@ -28,6 +29,7 @@ import java.util.Set;
  * multi-car: sum                 # or best
  * count-best: [{rounds: 1-6, best: 5}, {rounds: 7-11, best: 4}]   # or count-best: 4
  * tie-break: [countback]
+ * listed: from-first-race        # or entry-list
  * constructors: {points: [...], best-car-only: true, fastest-lap: false, sprints: false, shared-cars: false,
  *                exclude: [indianapolis], count-best: 6}
  * </pre>
@@ -35,7 +37,7 @@ import java.util.Set;
 final class ScoringReader {
 
     static final Set<String> KEYS = Set.of("points", "sprint-points", "multiplier", "fastest-lap", "shared-drive", "multi-car",
-            "count-best", "tie-break", "minimum-distance", "constructors");
+            "count-best", "tie-break", "minimum-distance", "constructors", "listed");
     private static final Set<String> CONSTRUCTOR_KEYS = Set.of("points", "best-car-only", "fastest-lap", "sprints", "shared-cars",
             "exclude", "count-best");
 
@@ -48,7 +50,8 @@ final class ScoringReader {
                 root.get("shared-drive").map(n -> choice(n, "shared-drive", SharedDrive.class)).orElse(SharedDrive.SPLIT),
                 root.get("multi-car").map(n -> choice(n, "multi-car", MultiCar.class)).orElse(MultiCar.SUM),
                 root.get("count-best").map(ScoringReader::dropRule),
-                root.get("constructors").map(ScoringReader::constructors));
+                root.get("constructors").map(ScoringReader::constructors),
+                root.get("listed").map(n -> choice(n, "listed", Listing.class)).orElse(Listing.ENTRY_LIST));
     }
 
     static PointsTable pointsTable(Node node) {
@@ -139,7 +142,7 @@ final class ScoringReader {
             }
         }
         throw Node.error(node, "expected " + key + ": " + String.join(" or ",
-                java.util.Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList())
+                java.util.Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList())
                 + ", found " + node.shown());
     }
 

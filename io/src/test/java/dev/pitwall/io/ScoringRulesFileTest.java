@@ -3,6 +3,7 @@ package dev.pitwall.io;
 import dev.pitwall.core.model.Championship;
 import dev.pitwall.core.model.Points;
 import dev.pitwall.core.rules.DropRule;
+import dev.pitwall.core.rules.Listing;
 import dev.pitwall.core.rules.MultiCar;
 import dev.pitwall.core.rules.SessionType;
 import dev.pitwall.core.rules.SharedDrive;
@@ -34,6 +35,7 @@ class ScoringRulesFileTest {
             multi-car: best
             count-best: [{rounds: 1-2, best: 1}, {rounds: 3-, best: 1}]
             tie-break: [countback-scoring-finishes, first-to-reach-total]
+            listed: from-first-race
             constructors:
               points: [5, 3, 1]
               best-car-only: true
@@ -62,6 +64,8 @@ class ScoringRulesFileTest {
         var scoring = c.scoring();
         assertThat(scoring.sharedDrive()).isEqualTo(SharedDrive.NONE);
         assertThat(scoring.multiCar()).isEqualTo(MultiCar.BEST);
+        assertThat(scoring.listing()).isEqualTo(Listing.FROM_FIRST_RACE);
+        assertThat(load(CLUB_SERIES.replace("listed: from-first-race\n", "")).scoring().listing()).isEqualTo(Listing.ENTRY_LIST);
         assertThat(scoring.dropRule()).contains(new DropRule(List.of(new DropRule.Segment(1, 2, 1),
                 new DropRule.Segment(3, Integer.MAX_VALUE, 1))));
         assertThat(scoring.tieBreaks()).containsExactly(TieBreak.countbackOfScoringFinishes(), new TieBreak.FirstToReachTotal());
@@ -101,6 +105,8 @@ class ScoringRulesFileTest {
                 .hasMessageContaining("championship.yaml:5: expected shared-drive: split or none, found \"halves\"");
         assertThatThrownBy(() -> load(CLUB_SERIES.replace("{rounds: 3-, best: 1}", "{rounds: three, best: 1}")))
                 .hasMessageContaining("championship.yaml:7: expected rounds like 1-6 (or 7- for the rest of the season), found \"three\"");
+        assertThatThrownBy(() -> load(CLUB_SERIES.replace("listed: from-first-race", "listed: everyone")))
+                .hasMessageContaining("championship.yaml:9: expected listed: entry-list or from-first-race, found \"everyone\"");
     }
 
     private Championship load(String yaml) throws IOException {

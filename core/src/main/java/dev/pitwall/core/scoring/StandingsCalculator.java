@@ -8,6 +8,7 @@ import dev.pitwall.core.model.Race;
 import dev.pitwall.core.model.RaceResult;
 import dev.pitwall.core.model.Slug;
 import dev.pitwall.core.rules.ConstructorsRules;
+import dev.pitwall.core.rules.Listing;
 import dev.pitwall.core.rules.MultiCar;
 import dev.pitwall.core.rules.SessionType;
 
@@ -145,8 +146,9 @@ final class StandingsCalculator {
         }
         List<Entrant> entrants = championship.entrants();
         StandingsTable drivers = new StandingsTable(rows, championship.scoring().dropRule(), entrants.size());
+        boolean entryList = championship.scoring().listing() == Listing.ENTRY_LIST;
         for (Entrant e : entrants) {
-            drivers.join(e.name(), true, e.carryOver().points(), e.carryOver().isKnown());
+            drivers.join(e.name(), entryList, e.carryOver().points(), e.carryOver().isKnown());
         }
         Optional<ConstructorsRules> rules = championship.scoring().constructors();
         StandingsTable constructors = rules.map(r -> new StandingsTable(rows, r.dropRule(), 16)).orElse(null);
@@ -296,7 +298,9 @@ final class StandingsCalculator {
                 continue; // the second driver of a shared car: the car scores once
             }
             int k = t.join(team.get());
-            t.list(k);
+            if (championship.scoring().listing() == Listing.ENTRY_LIST) {
+                t.list(k); // the season's constructors, as an entry list: from the first table on
+            }
             int entry = t.enter(i, k);
             if (t.scoredAt(entry) == null) {
                 t.scoredAt(entry, Points.ZERO);

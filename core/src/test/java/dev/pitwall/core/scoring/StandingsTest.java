@@ -7,10 +7,15 @@ import dev.pitwall.core.model.Entrant;
 import dev.pitwall.core.model.Points;
 import dev.pitwall.core.model.Race;
 import dev.pitwall.core.rules.GridRule;
+import dev.pitwall.core.rules.Listing;
+import dev.pitwall.core.rules.MultiCar;
+import dev.pitwall.core.rules.Scoring;
+import dev.pitwall.core.rules.SharedDrive;
 import dev.pitwall.core.rules.TieBreak;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
 
 import static dev.pitwall.core.scoring.Fixtures.championship;
 import static dev.pitwall.core.scoring.Fixtures.drivers;
@@ -142,6 +147,23 @@ class StandingsTest {
     void progressionHasOneTableAfterEachRaceRun() {
         assertThat(Standings.progression(finals(List.of()))).extracting(s -> s.after().orElseThrow().name())
                 .containsExactly("Race 1", "Race 2");
+    }
+
+    @Test
+    void fromTheFirstRaceTheyTakePartInADriverJoinsTheTableThenAndNotBefore() {
+        Championship entryList = championship(List.of(race1, race2), drivers("Gallo", "Serrano", "Roach"), List.of(TieBreak.countback()),
+                List.of(result("Race 1", "Gallo", "10'00.000", "Serrano", "+01.000"),
+                        result("Race 2", "Roach", "10'00.000", "Gallo", "+01.000", "Serrano", "+02.000")),
+                List.of());
+        Championship fromFirstRace = new Championship(entryList.name(), entryList.rounds(), entryList.entrants(),
+                new Scoring(List.of(TieBreak.countback()), SharedDrive.SPLIT, MultiCar.SUM, Optional.empty(), Optional.empty(),
+                        Listing.FROM_FIRST_RACE), entryList.results(), List.of());
+
+        // On the entry list, Roach is in the table before racing; from the first race, only once he has raced.
+        assertThat(table(Standings.after(entryList, race1))).containsExactly("1 Gallo 12", "2 Serrano 10", "3 Roach 0");
+        assertThat(table(Standings.after(fromFirstRace, race1))).containsExactly("1 Gallo 12", "2 Serrano 10");
+        assertThat(table(Standings.after(fromFirstRace, race2))).containsExactly("1 Gallo 22", "2 Serrano 18", "3 Roach 12");
+        assertThat(Standings.progression(fromFirstRace).getLast()).isEqualTo(Standings.latest(entryList));
     }
 
     private static List<String> table(Standings standings) {
