@@ -601,6 +601,52 @@ final class StandingsTable {
             return total;
         }
 
+        /**
+         * Lists those who join the table with this one, after the {@code moving} already to be placed; returns how many
+         * are to be placed now. The newly listed come in alphabetical order: those level on everything (no points, no
+         * finish yet) are then already in the table's order, and the sort only places the others.
+         */
+        private int listNewcomers(int moving, int racesCounted) {
+            int from = moving;
+            if (previousCount == 0 && listedCount == 0) {
+                // The first table: whoever is listed from the start, and whoever raced in the races it covers.
+                int[] alphabetical = alphabetical();
+                for (int j = 0; j < n; j++) {
+                    int c = alphabetical[j];
+                    if (present[c] || racesCounted > 0 && firstSeen(c) < racesCounted) {
+                        moving = list(c, moving);
+                    }
+                }
+            } else if (racesCounted > 0) {
+                // Later, whoever takes part for the first time in the latest race: a few, put in alphabetical order.
+                int race = racesCounted - 1;
+                for (int k = start[race], end = k + enteredCount[race]; k < end; k++) {
+                    if (!listed[entered[k]]) {
+                        moving = list(entered[k], moving);
+                    }
+                }
+                for (int a = from + 1; a < moving; a++) {
+                    int x = movers[a];
+                    int b = a - 1;
+                    while (b >= from && nameOrder[movers[b]] > nameOrder[x]) {
+                        movers[b + 1] = movers[b];
+                        b--;
+                    }
+                    movers[b + 1] = x;
+                }
+            }
+            return moving;
+        }
+
+        /** Lists the competitor from this table on, as the {@code moving}-th to be placed; returns how many are. */
+        private int list(int c, int moving) {
+            listed[c] = true;
+            listedCount++;
+            changed(c);
+            movers[moving] = c;
+            return moving + 1;
+        }
+
         private void changed(int c) {
             if (!changed[c]) {
                 changed[c] = true;
@@ -626,18 +672,7 @@ final class StandingsTable {
                 }
             }
             if (listedCount < n) {
-                // The newly listed come in alphabetical order: those level on everything (no points, no finish yet) are
-                // then already in the table's order, and the sort only places the others.
-                int[] alphabetical = alphabetical();
-                for (int j = 0; j < n; j++) {
-                    int c = alphabetical[j];
-                    if (!listed[c] && (present[c] || racesCounted > 0 && firstSeen(c) < racesCounted)) {
-                        listed[c] = true;
-                        listedCount++;
-                        changed(c);
-                        movers[moving++] = c;
-                    }
-                }
+                moving = listNewcomers(moving, racesCounted);
             }
             for (int k = 0; k < moving; k++) {
                 int c = movers[k];
@@ -649,9 +684,36 @@ final class StandingsTable {
             int[] stay = this.stay;
             int[] movers = this.movers;
             int shown = 0;
-            for (int a = 0, b = 0; a < kept || b < moving; ) {
-                sorted[shown++] = b == moving || a < kept && compareWithNames(stay[a], movers[b]) < 0 ? stay[a++] : movers[b++];
+            int a = 0;
+            for (int b = 0; b < moving; b++) {
+                // Those who stay ahead of the next to be placed, found by galloping and then binary search, and copied as a
+                // block: most are placed a few lines on, but a newcomer can go deep into a run of competitors level on
+                // everything but their names.
+                int x = movers[b];
+                int low = a;
+                int high = kept;
+                for (int offset = 0, step = 1; a + offset < kept; offset += step, step <<= 1) {
+                    if (compareWithNames(stay[a + offset], x) > 0) {
+                        high = a + offset;
+                        break;
+                    }
+                    low = a + offset + 1;
+                }
+                while (low < high) {
+                    int mid = (low + high) >>> 1;
+                    if (compareWithNames(stay[mid], x) < 0) {
+                        low = mid + 1;
+                    } else {
+                        high = mid;
+                    }
+                }
+                System.arraycopy(stay, a, sorted, shown, low - a);
+                shown += low - a;
+                a = low;
+                sorted[shown++] = x;
             }
+            System.arraycopy(stay, a, sorted, shown, kept - a);
+            shown += kept - a;
             int[] entries = new int[shown];
             int[] places = new int[shown];
             lines(sorted, shown, entries, places);
@@ -747,6 +809,9 @@ final class StandingsTable {
                 long tb = tieKey(b);
                 if (ta != tb && ta != NO_KEY && tb != NO_KEY) {
                     return ta > tb ? -1 : 1;
+                }
+                if (ta == 0 && tb == 0 && tieBreaks.length == 1) {
+                    return 0; // level on points and neither has a finish the only countback reads: level after the chain
                 }
             }
             return compareLevel(a, b);
