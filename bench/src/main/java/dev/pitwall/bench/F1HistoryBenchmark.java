@@ -3,6 +3,7 @@ package dev.pitwall.bench;
 import dev.pitwall.core.model.Championship;
 import dev.pitwall.core.model.Race;
 import dev.pitwall.core.scoring.Standings;
+import dev.pitwall.core.scoring.StandingsRow;
 import dev.pitwall.io.F1Seasons;
 import dev.pitwall.io.f1db.F1db;
 import dev.pitwall.io.f1db.F1dbSeason;
@@ -27,6 +28,7 @@ import java.util.concurrent.TimeUnit;
  * issue 3 names, with their sprints), recomputed from results held in memory (F1DB data, CC BY 4.0).
  * <ul>
  *   <li>{@code everyTableInOnePass}: each season classified once, tables after each race from running totals;</li>
+ *   <li>{@code everyTableEveryRowRead}: the same, and every row of every table read;</li>
  *   <li>{@code baselineFromScratchPerRace}: the naive way, each table computed on its own from all results so far.</li>
  * </ul>
  * Run from the repository root: {@code java -jar bench/target/benchmarks.jar F1HistoryBenchmark}
@@ -56,6 +58,24 @@ public class F1HistoryBenchmark {
     public void everyTableInOnePass(Blackhole blackhole) {
         for (Championship season : seasons) {
             blackhole.consume(Standings.everyRace(season));
+        }
+    }
+
+    /**
+     * The same tables, then every row of every table read, as a report or the API reads them: a table holds each line's
+     * place and standing, and makes its {@link StandingsRow} when the line is read.
+     */
+    @Benchmark
+    public void everyTableEveryRowRead(Blackhole blackhole) {
+        for (Championship season : seasons) {
+            for (Standings.Pair tables : Standings.everyRace(season)) {
+                for (StandingsRow row : tables.drivers().rows()) {
+                    blackhole.consume(row);
+                }
+                for (StandingsRow row : tables.constructors().rows()) {
+                    blackhole.consume(row);
+                }
+            }
         }
     }
 

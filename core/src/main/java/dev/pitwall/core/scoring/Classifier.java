@@ -124,15 +124,17 @@ public final class Classifier {
                 vacated.add(v.position());
             }
         }
+        // Most races have no decision: then no position is vacated, no car ineligible and no points awarded.
+        boolean decided = !ours.isEmpty();
         int cars = 0;
         int passedDown = 0;
         for (int i = 0; i < classified; i++) {
             boolean sharesCarWithPrevious = i > 0 && row[i].publishedPosition() == row[i - 1].publishedPosition()
                     && row[i].sameCarAs(row[i - 1]);
-            Optional<Decision.Ineligible> ineligible = field.ineligible(i);
+            Optional<Decision.Ineligible> ineligible = decided ? field.ineligible(i) : Optional.empty();
             if (!sharesCarWithPrevious) {
                 cars++;
-                while (vacated.contains(cars)) {
+                while (decided && vacated.contains(cars)) {
                     cars++;
                 }
                 if (ineligible.map(Decision.Ineligible::pointsPassDown).orElse(false)) {
@@ -143,11 +145,13 @@ public final class Classifier {
             scoringPosition[i] = ineligible.isPresent() ? 0 : cars - passedDown;
         }
         for (int i = 0; i < classified; ) {
-            int j = i;
+            int j = i + 1;
             while (j < classified && position[j] == position[i]) {
                 j++;
             }
-            Arrays.fill(carDrivers, i, j, j - i);
+            if (j - i > 1) {
+                Arrays.fill(carDrivers, i, j, j - i);
+            }
             i = j;
         }
 
@@ -172,7 +176,7 @@ public final class Classifier {
                     case NONE -> Points.ZERO;
                 };
             }
-            Optional<Decision.PointsAwarded> awarded = field.awarded(i);
+            Optional<Decision.PointsAwarded> awarded = decided ? field.awarded(i) : Optional.empty();
             points[i] = awarded.isPresent() ? awarded.get().points() : positionPoints.plus(bonus[i]);
         }
         Scored scored = new Scored(race, field, classified, position, scoringPosition, carDrivers, points, bonus);
