@@ -108,8 +108,10 @@ final class SeasonModel {
         }
         Points[] fixedPoints = new Points[n];
         for (int d = 0; d < n; d++) {
-            StandingsRow row = now.rowOf(drivers.get(d)).orElseThrow();
-            fixedPoints[d] = row.carryOver().minus(row.deductions());
+            // A driver the table does not list yet (it lists drivers from their first race) has only a carry-over.
+            Entrant entrant = before.entrants().get(d);
+            fixedPoints[d] = now.rowOf(drivers.get(d)).map(row -> row.carryOver().minus(row.deductions()))
+                    .orElse(entrant.carryOver().points());
         }
 
         Scaled units = Scaled.of(racePoints, pastRounds, bonuses, fixedPoints);
