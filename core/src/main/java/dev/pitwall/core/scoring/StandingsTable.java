@@ -64,7 +64,6 @@ final class StandingsTable {
     /** Per race: the deductions and exclusions that take effect, null for none. */
     private final List<Event>[] events;
     private final Optional<DropRule> dropRule;
-    private int[] firstSeen;
     private int[] nameOrder;
     private int[] alphabetical;
 
@@ -319,8 +318,8 @@ final class StandingsTable {
         private final long[] bestOf;
         /** The rounds of a best-N segment, sorted to pick the best: a working array. */
         private final long[] segment;
-        /** Whether some best-N segment covers each round. */
-        private final boolean[] covered;
+        /** The rounds no best-N segment covers, whose results all count: none, in most seasons. */
+        private final int[] uncovered;
         /** Each competitor's total as last ranked: worked out again only for those whose standing changed. */
         private final long[] total = new long[n];
         /**
@@ -399,17 +398,18 @@ final class StandingsTable {
                 this.roundsCovered = rounds;
                 bestOf = new long[n];
                 segment = new long[rounds];
-                covered = new boolean[rounds];
+                boolean[] covered = new boolean[rounds];
                 for (DropRule.Segment s : dropRule.get().segments()) {
                     for (int r = Math.max(s.fromRound(), 1) - 1; r < Math.min(rounds, s.toRound()); r++) {
                         covered[r] = true;
                     }
                 }
+                uncovered = java.util.stream.IntStream.range(0, rounds).filter(r -> !covered[r]).toArray();
             } else {
                 byRound = null;
                 bestOf = null;
                 segment = null;
-                covered = null;
+                uncovered = null;
             }
         }
 
@@ -593,8 +593,8 @@ final class StandingsTable {
                     total = Math.addExact(total, segment[k]);
                 }
             }
-            for (int r = 0; r < rounds; r++) {
-                if (!covered[r]) {
+            for (int r : uncovered) {
+                if (r < rounds) {
                     total = Math.addExact(total, byRound[r]);
                 }
             }
@@ -610,10 +610,16 @@ final class StandingsTable {
             int from = moving;
             if (previousCount == 0 && listedCount == 0) {
                 // The first table: whoever is listed from the start, and whoever raced in the races it covers.
+                boolean[] raced = new boolean[n];
+                for (int i = 0; i < racesCounted; i++) {
+                    for (int k = start[i], end = k + enteredCount[i]; k < end; k++) {
+                        raced[entered[k]] = true;
+                    }
+                }
                 int[] alphabetical = alphabetical();
                 for (int j = 0; j < n; j++) {
                     int c = alphabetical[j];
-                    if (present[c] || racesCounted > 0 && firstSeen(c) < racesCounted) {
+                    if (present[c] || raced[c]) {
                         moving = list(c, moving);
                     }
                 }
@@ -663,13 +669,19 @@ final class StandingsTable {
             this.racesCounted = racesCounted;
             int kept = 0;
             int moving = 0;
+            // Without a branch: whether a competitor changed is as good as random, and a mispredicted branch costs more
+            // than writing it to both lists and moving on in one.
+            int[] last = previousOrder;
+            int[] stay = this.stay;
+            int[] movers = this.movers;
+            boolean[] changed = this.changed;
             for (int k = 0; k < previousCount; k++) {
-                int c = previousOrder[k];
-                if (changed[c]) {
-                    movers[moving++] = c;
-                } else {
-                    stay[kept++] = c;
-                }
+                int c = last[k];
+                int moved = changed[c] ? 1 : 0;
+                movers[moving] = c;
+                stay[kept] = c;
+                moving += moved;
+                kept += 1 - moved;
             }
             if (listedCount < n) {
                 moving = listNewcomers(moving, racesCounted);
@@ -681,8 +693,6 @@ final class StandingsTable {
             }
             sort(movers, moving);
             int[] sorted = order;
-            int[] stay = this.stay;
-            int[] movers = this.movers;
             int shown = 0;
             int a = 0;
             for (int b = 0; b < moving; b++) {
@@ -919,21 +929,6 @@ final class StandingsTable {
             from = to;
         }
         return order;
-    }
-
-
-    /** The first race a competitor appears in (scored, even zero, or took part). */
-    private int firstSeen(int c) {
-        if (firstSeen == null) {
-            firstSeen = new int[size];
-            Arrays.fill(firstSeen, Integer.MAX_VALUE);
-            for (int i = enteredCount.length - 1; i >= 0; i--) {
-                for (int k = start[i]; k < start[i] + enteredCount[i]; k++) {
-                    firstSeen[entered[k]] = i;
-                }
-            }
-        }
-        return firstSeen[c];
     }
 
     private static final long NO_KEY = -1;
