@@ -274,7 +274,7 @@ public final class Classifier {
             Optional<Duration> winnerTime = classified == 0 ? Optional.empty() : field.elapsed(0);
             List<ClassifiedEntry> entries = new ArrayList<>(size());
             for (int i = 0; i < size(); i++) {
-                Finish finish = field.finishes[i];
+                Finish finish = field.finish(i);
                 Optional<Duration> elapsed = field.elapsed(i);
                 Optional<Duration> gap = i == 0 || !(finish instanceof Finish.Finished) ? Optional.empty()
                         : winnerTime.flatMap(w -> elapsed.map(e -> e.minus(w)));
@@ -359,8 +359,8 @@ public final class Classifier {
      */
     private static final class Field {
         final ResultRow[] rows;
-        /** How each row's race ended, a disqualification applied. */
-        final Finish[] finishes;
+        /** How each row's race ended, a disqualification applied; null when the race has no decisions: as published. */
+        private final Finish[] finishes;
         /** The decisions about each row's driver in this race; null when the race has none. */
         private final List<Decision>[] decisions;
         /** Each row's time penalties added up; null when the race has no decisions. */
@@ -382,7 +382,7 @@ public final class Classifier {
             int n = published.size();
             boolean anyDecision = !raceDecisions.isEmpty();
             ResultRow[] rows = new ResultRow[n];
-            Finish[] finishes = new Finish[n];
+            Finish[] finishes = anyDecision ? new Finish[n] : null;
             List<Decision>[] decisions = anyDecision ? new List[n] : null;
             Duration[] penalties = anyDecision ? new Duration[n] : null;
             workspace.fit(n);
@@ -413,8 +413,8 @@ public final class Classifier {
                     }
                     decisions[i] = mine;
                     penalties[i] = penalty;
+                    finishes[i] = finish;
                 }
-                finishes[i] = finish;
                 time[i] = finish instanceof Finish.Finished f && f.elapsed().isPresent()
                         ? f.elapsed().get().plus(penalty).toNanos() : Long.MAX_VALUE;
                 group[i] = group(finish, rules);
@@ -457,14 +457,14 @@ public final class Classifier {
                 return new Field(rows, finishes, decisions, penalties, classified); // as published, most races
             }
             ResultRow[] sortedRows = new ResultRow[n];
-            Finish[] sortedFinishes = new Finish[n];
+            Finish[] sortedFinishes = anyDecision ? new Finish[n] : null;
             List<Decision>[] sortedDecisions = anyDecision ? new List[n] : null;
             Duration[] sortedPenalties = anyDecision ? new Duration[n] : null;
             for (int k = 0; k < n; k++) {
                 int i = order[k];
                 sortedRows[k] = rows[i];
-                sortedFinishes[k] = finishes[i];
                 if (anyDecision) {
+                    sortedFinishes[k] = finishes[i];
                     sortedDecisions[k] = decisions[i];
                     sortedPenalties[k] = penalties[i];
                 }
@@ -499,13 +499,18 @@ public final class Classifier {
             return mine.isEmpty() ? mine : List.copyOf(mine);
         }
 
+        /** How the row's race ended, a disqualification applied. */
+        Finish finish(int i) {
+            return finishes == null ? rows[i].finish() : finishes[i];
+        }
+
         List<Decision> decisions(int i) {
             return decisions == null ? List.of() : decisions[i];
         }
 
         /** The race time with the time penalties, when the results give one. */
         Optional<Duration> elapsed(int i) {
-            if (!(finishes[i] instanceof Finish.Finished f)) {
+            if (!(finish(i) instanceof Finish.Finished f)) {
                 return Optional.empty();
             }
             return penalties == null || penalties[i].isZero() ? f.elapsed() : f.elapsed().map(e -> e.plus(penalties[i]));

@@ -235,6 +235,16 @@ final class StandingsTable {
         return new int[] {finishWho[f], finishPlace[f] >> 1, finishPlace[f] & 1};
     }
 
+    /** Whether any decision takes points away from a competitor of the table. */
+    private boolean anyDeduction() {
+        for (List<Event> race : events) {
+            if (race != null && race.stream().anyMatch(e -> !e.deduction().isZero())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A decision taking effect from a race on: points taken away, or exclusion (with the total shown as zero). */
     private record Event(int competitor, Points deduction, boolean excluded, boolean zeroPoints) {
     }
@@ -382,7 +392,8 @@ final class StandingsTable {
             this.scale = scale(upTo);
             // Room for every competitor's first table and one change in three of a race's result rows: the ledger grows when
             // a season needs more.
-            this.ledger = new TableRows.Ledger(shown, carryOver, carryOverKnown, scale, n + (upTo == 0 ? 0 : start[upTo]) / 3);
+            this.ledger = new TableRows.Ledger(shown, carryOver, carryOverKnown, scale, n + (upTo == 0 ? 0 : start[upTo]) / 3,
+                    anyDeduction());
             Arrays.fill(lastEntry, -1);
             for (int c = 0; c < n; c++) {
                 scaledCarryOver[c] = scaled(carryOver[c]);

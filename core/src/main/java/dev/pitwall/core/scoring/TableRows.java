@@ -49,7 +49,8 @@ final class TableRows extends AbstractList<StandingsRow> implements RandomAccess
         int entry = entries[line];
         int c = competitor[entry];
         return new StandingsRow(Classifier.positionOrEmpty(places[line]), ledger.names.get(c), ledger.points(total[entry]),
-                ledger.carryOver[c], ledger.points(deductions[entry]), wins[entry], ledger.carryOverKnown[c]);
+                ledger.carryOver[c], deductions == null ? Points.ZERO : ledger.points(deductions[entry]), wins[entry],
+                ledger.carryOverKnown[c]);
     }
 
     @Override
@@ -59,8 +60,9 @@ final class TableRows extends AbstractList<StandingsRow> implements RandomAccess
 
     /**
      * Each competitor's standing (total, deductions, wins) every time it changed in one pass over a season, in the order
-     * the changes were made. Totals are in units of 1/{@code scale}. Entries are added, never changed: a full ledger
-     * moves to larger arrays and leaves the old ones as they are, to the tables that read them.
+     * the changes were made. Totals are in units of 1/{@code scale}; deductions are kept only for a table that has any.
+     * Entries are added, never changed: a full ledger moves to larger arrays and leaves the old ones as they are, to the
+     * tables that read them.
      */
     static final class Ledger {
         private final List<String> names;
@@ -73,8 +75,12 @@ final class TableRows extends AbstractList<StandingsRow> implements RandomAccess
         private int[] wins;
         private int size;
 
-        /** @param capacity how many changes to make room for at first */
-        Ledger(List<String> names, Points[] carryOver, boolean[] carryOverKnown, long scale, int capacity) {
+        /**
+         * @param capacity       how many changes to make room for at first
+         * @param withDeductions whether the table has any deduction
+         */
+        Ledger(List<String> names, Points[] carryOver, boolean[] carryOverKnown, long scale, int capacity,
+               boolean withDeductions) {
             this.names = names;
             this.carryOver = carryOver;
             this.carryOverKnown = carryOverKnown;
@@ -82,29 +88,35 @@ final class TableRows extends AbstractList<StandingsRow> implements RandomAccess
             int room = Math.max(capacity, 16);
             this.competitor = new int[room];
             this.total = new long[room];
-            this.deductions = new long[room];
+            this.deductions = withDeductions ? new long[room] : null;
             this.wins = new int[room];
         }
 
         /** Adds the competitor's standing; returns its entry. */
         int add(int c, long total, long deductions, int wins) {
+            if (this.deductions == null && deductions != 0) {
+                throw new IllegalStateException("a deduction in a table made without any");
+            }
             if (size == competitor.length) {
                 int room = Math.addExact(size, size >> 1);
                 competitor = Arrays.copyOf(competitor, room);
                 this.total = Arrays.copyOf(this.total, room);
-                this.deductions = Arrays.copyOf(this.deductions, room);
+                this.deductions = this.deductions == null ? null : Arrays.copyOf(this.deductions, room);
                 this.wins = Arrays.copyOf(this.wins, room);
             }
             competitor[size] = c;
             this.total[size] = total;
-            this.deductions[size] = deductions;
+            if (this.deductions != null) {
+                this.deductions[size] = deductions;
+            }
             this.wins[size] = wins;
             return size++;
         }
 
         /** Whether the entry shows the same standing. */
         boolean shows(int entry, long total, long deductions, int wins) {
-            return this.total[entry] == total && this.deductions[entry] == deductions && this.wins[entry] == wins;
+            return this.total[entry] == total && this.wins[entry] == wins
+                    && (this.deductions == null || this.deductions[entry] == deductions);
         }
 
         private Points points(long scaled) {
