@@ -71,7 +71,8 @@ public final class Classifier {
 
     /**
      * @param result    the race's published results, as the championship holds them
-     * @param workspace working arrays to reuse, when classifying race after race
+     * @param workspace working arrays to reuse, when classifying race after race: the scored race reads them, so it is
+     *                  valid until the workspace's next use
      */
     static Scored score(dev.pitwall.core.model.Championship championship, Race race, RaceResult result, List<Decision> decisions,
                         Workspace workspace) {
@@ -79,14 +80,21 @@ public final class Classifier {
     }
 
     /**
-     * The arrays a classification sorts a race's rows with, which nothing keeps afterwards: one caller classifying race
-     * after race (the standings, a season at a time) reuses them.
+     * The arrays a classification sorts a race's rows with and scores them in: one caller classifying race after race (the
+     * standings, a season at a time) reuses them, reading each race's scores before it classifies the next.
      */
     static final class Workspace {
         private int[] group = new int[0];
         private int[] laps = new int[0];
         private long[] time = new long[0];
         private int[] order = new int[0];
+        /** A race's rows and their scores: the {@link Scored} made with this workspace reads them until its next use. */
+        private ResultRow[] rows = new ResultRow[0];
+        private int[] position = new int[0];
+        private int[] scoringPosition = new int[0];
+        private int[] carDrivers = new int[0];
+        private Points[] points = new Points[0];
+        private Points[] bonus = new Points[0];
 
         private void fit(int rows) {
             if (group.length < rows) {
@@ -95,6 +103,12 @@ public final class Classifier {
                 laps = new int[room];
                 time = new long[room];
                 order = new int[room];
+                this.rows = new ResultRow[room];
+                position = new int[room];
+                scoringPosition = new int[room];
+                carDrivers = new int[room];
+                points = new Points[room];
+                bonus = new Points[room];
             }
         }
     }
@@ -110,14 +124,16 @@ public final class Classifier {
         }
         Field field = Field.of(result, ours, rules, workspace);
         ResultRow[] row = field.rows;
-        int rows = row.length;
+        int rows = field.size;
         int classified = field.classified;
 
         // Number positions by car, and scoring positions skipping ineligible cars whose points pass down.
-        int[] position = new int[rows];
-        int[] scoringPosition = new int[rows];
-        int[] carDrivers = new int[rows];
-        Arrays.fill(carDrivers, 1);
+        int[] position = workspace.position;
+        int[] scoringPosition = workspace.scoringPosition;
+        int[] carDrivers = workspace.carDrivers;
+        Arrays.fill(position, classified, rows, 0);
+        Arrays.fill(scoringPosition, classified, rows, 0);
+        Arrays.fill(carDrivers, 0, rows, 1);
         List<Integer> vacated = ours.isEmpty() ? List.of() : new ArrayList<>();
         for (int k = 0; k < ours.size(); k++) {
             if (ours.get(k) instanceof Decision.PositionVacated v) {
@@ -156,16 +172,16 @@ public final class Classifier {
         }
 
         List<FastestLap> fastest = fastestLap(result, ours);
-        Points[] bonus = new Points[rows];
-        Arrays.fill(bonus, Points.ZERO);
+        Points[] bonus = workspace.bonus;
+        Arrays.fill(bonus, 0, rows, Points.ZERO);
         for (int k = 0; k < fastest.size(); k++) {
             FastestLap f = fastest.get(k);
-            int holder = bonusRow(f, row, scoringPosition, rules);
+            int holder = bonusRow(f, row, rows, scoringPosition, rules);
             if (holder >= 0) {
                 bonus[holder] = bonus(rules, fastest.size(), holder < classified ? position[holder] : 0);
             }
         }
-        Points[] points = new Points[rows];
+        Points[] points = workspace.points;
         int paidPlaces = rules.points().byPosition().size();
         for (int i = 0; i < rows; i++) {
             Points positionPoints = Points.ZERO;
@@ -219,7 +235,7 @@ public final class Classifier {
         }
 
         int size() {
-            return field.rows.length;
+            return field.size;
         }
 
         String driver(int i) {
@@ -308,13 +324,13 @@ public final class Classifier {
      * The row a fastest lap's bonus goes to: the car it was set in, unless that car scored no position points and
      * the driver scored in another car, whose row then carries it (F1DB's convention for drivers who changed cars).
      */
-    private static int bonusRow(FastestLap lap, ResultRow[] rows, int[] scoringPosition, RaceRules rules) {
+    private static int bonusRow(FastestLap lap, ResultRow[] rows, int count, int[] scoringPosition, RaceRules rules) {
         int setIn = -1;
         int bestScoring = -1;
         int first = -1;
         String driver = lap.driver();
         int hash = driver.hashCode();
-        for (int i = 0; i < rows.length; i++) {
+        for (int i = 0; i < count; i++) {
             ResultRow row = rows[i];
             String d = row.driver();
             // The same name object, or else equal hash codes before the characters: one load for most rows.
@@ -358,7 +374,9 @@ public final class Classifier {
      * order), then the unclassified, the non-starters and the disqualified; position drops applied.
      */
     private static final class Field {
+        /** The rows in classified order, {@link #size} of them (the array can be longer: a workspace's). */
         final ResultRow[] rows;
+        final int size;
         /** How each row's race ended, a disqualification applied; null when the race has no decisions: as published. */
         private final Finish[] finishes;
         /** The decisions about each row's driver in this race; null when the race has none. */
@@ -368,8 +386,10 @@ public final class Classifier {
         /** How many rows are classified: they come first. */
         final int classified;
 
-        private Field(ResultRow[] rows, Finish[] finishes, List<Decision>[] decisions, Duration[] penalties, int classified) {
+        private Field(ResultRow[] rows, int size, Finish[] finishes, List<Decision>[] decisions, Duration[] penalties,
+                      int classified) {
             this.rows = rows;
+            this.size = size;
             this.finishes = finishes;
             this.decisions = decisions;
             this.penalties = penalties;
@@ -381,11 +401,11 @@ public final class Classifier {
             List<ResultRow> published = result.rows();
             int n = published.size();
             boolean anyDecision = !raceDecisions.isEmpty();
-            ResultRow[] rows = new ResultRow[n];
+            workspace.fit(n);
+            ResultRow[] rows = workspace.rows;
             Finish[] finishes = anyDecision ? new Finish[n] : null;
             List<Decision>[] decisions = anyDecision ? new List[n] : null;
             Duration[] penalties = anyDecision ? new Duration[n] : null;
-            workspace.fit(n);
             int[] group = workspace.group;
             int[] laps = workspace.laps;
             long[] time = workspace.time;
@@ -454,7 +474,7 @@ public final class Classifier {
                 inOrder = order[k] == k;
             }
             if (inOrder) {
-                return new Field(rows, finishes, decisions, penalties, classified); // as published, most races
+                return new Field(rows, n, finishes, decisions, penalties, classified); // as published, most races
             }
             ResultRow[] sortedRows = new ResultRow[n];
             Finish[] sortedFinishes = anyDecision ? new Finish[n] : null;
@@ -469,7 +489,7 @@ public final class Classifier {
                     sortedPenalties[k] = penalties[i];
                 }
             }
-            return new Field(sortedRows, sortedFinishes, sortedDecisions, sortedPenalties, classified);
+            return new Field(sortedRows, n, sortedFinishes, sortedDecisions, sortedPenalties, classified);
         }
 
         private static int compare(int a, int b, int[] group, int[] laps, long[] time, boolean timed, ResultRow[] rows) {

@@ -37,7 +37,6 @@ final class StandingsCalculator {
     /** Per race run, the championship's decisions about it: the same empty list for most races. */
     private final List<Decision>[] decisionsByRace;
     private Map<Race, Integer> indexOfRace;
-    private List<Classifier.Scored> classifications;
     private StandingsTable driverTable;
     private StandingsTable constructorTable;
     private List<Standings> drivers;
@@ -126,18 +125,13 @@ final class StandingsCalculator {
         }).orElse(0);
     }
 
-    private List<Classifier.Scored> classifications() {
-        fill();
-        return classifications;
-    }
-
     /**
      * Classifies each race run and enters it in the drivers' table and, when the championship has one, the constructors'
      * table: a race's rows are read once, while they are at hand. Decisions are entered after the results, as the tables
      * know every competitor then.
      */
     private void fill() {
-        if (classifications != null) {
+        if (driverTable != null) {
             return;
         }
         int[] rows = new int[racesRun.size()];
@@ -154,11 +148,10 @@ final class StandingsCalculator {
         StandingsTable constructors = rules.map(r -> new StandingsTable(rows, r.dropRule(), 16)).orElse(null);
         Set<String> excludedRaces = new HashSet<>();
         rules.ifPresent(r -> r.excludedRaces().forEach(x -> excludedRaces.add(Slug.of(x))));
-        List<Classifier.Scored> list = new ArrayList<>(racesRun.size());
+        // Each race's classification lives in the workspace until the next race's: it is entered in the tables at once.
         Classifier.Workspace workspace = new Classifier.Workspace();
         for (int i = 0; i < racesRun.size(); i++) {
             Classifier.Scored race = Classifier.score(championship, racesRun.get(i), resultOfRace[i], decisionsByRace[i], workspace);
-            list.add(race);
             enterDrivers(i, race, drivers);
             if (constructors != null) {
                 enterConstructors(i, racesRun.get(i), race, rules.get(), excludedRaces, constructors);
@@ -180,9 +173,8 @@ final class StandingsCalculator {
                 }
             }
         }
-        this.driverTable = drivers;
         this.constructorTable = constructors;
-        this.classifications = list;
+        this.driverTable = drivers;
     }
 
     /** Drivers' standings after each race run, in running order. */
