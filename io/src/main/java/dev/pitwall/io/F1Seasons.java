@@ -172,7 +172,7 @@ public final class F1Seasons {
                     shared.of("#" + row.driverNumber())));
         }
         return new RaceResult(race, result, fastest.stream()
-                .map(f -> new FastestLap(entrants.containsKey(f.driverId()) ? entrants.get(f.driverId()).name() : f.driverId(),
+                .map(f -> new FastestLap(Optional.ofNullable(entrants.get(f.driverId())).map(Entrant::name).orElse(f.driverId()),
                         shared.of("#" + f.driverNumber())))
                 .toList());
     }

@@ -36,6 +36,8 @@ final class StandingsCalculator {
     private final boolean[] isRace;
     /** Per race run, the championship's decisions about it: the same empty list for most races. */
     private final List<Decision>[] decisionsByRace;
+    /** Whether the tables list the whole entry list (and every constructor of the season) from the first table on. */
+    private final boolean entryList;
     private Map<Race, Integer> indexOfRace;
     private StandingsTable driverTable;
     private StandingsTable constructorTable;
@@ -45,6 +47,7 @@ final class StandingsCalculator {
     @SuppressWarnings("unchecked")
     private StandingsCalculator(Championship championship) {
         this.championship = championship;
+        this.entryList = championship.scoring().listing() == Listing.ENTRY_LIST;
         List<Race> run = new ArrayList<>();
         List<RaceResult> results = new ArrayList<>();
         int[] rounds = new int[16];
@@ -140,7 +143,6 @@ final class StandingsCalculator {
         }
         List<Entrant> entrants = championship.entrants();
         StandingsTable drivers = new StandingsTable(rows, championship.scoring().dropRule(), entrants.size());
-        boolean entryList = championship.scoring().listing() == Listing.ENTRY_LIST;
         for (Entrant e : entrants) {
             drivers.join(e.name(), entryList, e.carryOver().points(), e.carryOver().isKnown());
         }
@@ -290,7 +292,7 @@ final class StandingsCalculator {
                 continue; // the second driver of a shared car: the car scores once
             }
             int k = t.join(team.get());
-            if (championship.scoring().listing() == Listing.ENTRY_LIST) {
+            if (entryList) {
                 t.list(k); // the season's constructors, as an entry list: from the first table on
             }
             int entry = t.enter(i, k);
