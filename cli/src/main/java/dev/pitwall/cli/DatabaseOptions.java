@@ -22,7 +22,8 @@ final class DatabaseOptions {
     @Option(names = "--db-password", paramLabel = "<password>", description = "Database password (default: PGPASSWORD).")
     String password;
 
-    Store open() {
+    /** The JDBC URL these options name. */
+    String url() {
         String jdbc = url != null ? url : System.getenv("PITWALL_DB_URL");
         if (jdbc == null && System.getenv("PGHOST") != null) {
             jdbc = "jdbc:postgresql://" + System.getenv("PGHOST") + ":" + env("PGPORT", "5432") + "/" + env("PGDATABASE", "pitwall");
@@ -30,9 +31,28 @@ final class DatabaseOptions {
         if (jdbc == null) {
             jdbc = Store.embeddedUrl(Path.of(env("PITWALL_DATA", "data")));
         }
+        return jdbc;
+    }
+
+    Store open() {
+        String jdbc = url();
         boolean h2 = jdbc.startsWith("jdbc:h2:");
-        return Store.open(jdbc, user != null ? user : h2 ? "sa" : env("PGUSER", ""),
-                password != null ? password : h2 ? "" : env("PGPASSWORD", ""), Clock.systemUTC());
+        try {
+            return Store.open(jdbc, user != null ? user : h2 ? "sa" : env("PGUSER", ""),
+                    password != null ? password : h2 ? "" : env("PGPASSWORD", ""), Clock.systemUTC());
+        } catch (dev.pitwall.store.StoreException e) {
+            if (h2 && e.getMessage() != null && e.getMessage().contains("locked")) {
+                throw new dev.pitwall.store.StoreException("the embedded database " + jdbc + " is in use by another process; a "
+                        + "pitwall serve on it is reached through its door file (" + LocalServer.door(jdbc).orElseThrow()
+                        + "), which is missing", e);
+            }
+            throw e;
+        }
+    }
+
+    /** The server holding this embedded database, if one runs (then the database must not be opened here). */
+    java.util.Optional<LocalServer> runningServer() {
+        return LocalServer.find(url());
     }
 
     private static String env(String name, String fallback) {

@@ -9,8 +9,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
+/** Imports a championship directory, all or nothing; beside a running server on the embedded database, the server does it. */
 @Command(name = "import", description = "Imports a championship directory into the database, all or nothing.")
 final class ImportCommand implements Callable<Integer> {
 
@@ -28,11 +31,16 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (var store = database.open()) {
-            var at = new Championships(store).importDirectory(dir, author);
-            spec.commandLine().getOut().printf("imported %s as %s at revision %d%n", dir, at.id(), at.revision());
-            spec.commandLine().getOut().flush();
-        }
+        String directory = dir.toAbsolutePath().normalize().toString();
+        String[] imported = TokenCommand.viaServerOrStore(database,
+                server -> server.call("POST", "/local/import", Optional.of(Map.of("directory", directory, "author", author)))
+                        .map(json -> new String[] {json.get("id").asText(), json.get("revision").asText()}),
+                store -> {
+                    var at = new Championships(store).importDirectory(dir, author);
+                    return new String[] {at.id(), Integer.toString(at.revision())};
+                });
+        spec.commandLine().getOut().printf("imported %s as %s at revision %s%n", dir, imported[0], imported[1]);
+        spec.commandLine().getOut().flush();
         return 0;
     }
 }

@@ -1,16 +1,32 @@
 package dev.pitwall.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.pitwall.store.Credential;
+import dev.pitwall.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
-@Command(name = "token", description = "API tokens for writers.", subcommands = TokenCommand.Create.class)
+/**
+ * Writers' API tokens. Beside a running {@code pitwall serve} on the embedded database the server does it (through
+ * its door file); otherwise the database is opened here, as it is on PostgreSQL, where any number of processes share it.
+ */
+@Command(name = "token", description = "API tokens for writers: create, list, revoke.",
+        subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
 final class TokenCommand implements Runnable {
+
+    /** The longest name a token may be for: revisions carry it as their author. */
+    static final int NAME_MAX = 100;
 
     @Spec
     CommandSpec spec;
@@ -18,6 +34,19 @@ final class TokenCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Asks the running server, or else does it on the database itself. */
+    static <T> T viaServerOrStore(DatabaseOptions database, Function<LocalServer, Optional<T>> remote, Function<Store, T> local) {
+        if (database.url == null || Store.embeddedFile(database.url()).isPresent()) {
+            Optional<T> answer = database.runningServer().flatMap(remote);
+            if (answer.isPresent()) {
+                return answer.get();
+            }
+        }
+        try (Store store = database.open()) {
+            return local.apply(store);
+        }
     }
 
     @Command(name = "create", description = "Creates a token for a person and role; it is shown once and stored hashed.")
@@ -38,13 +67,81 @@ final class TokenCommand implements Runnable {
         @Override
         public Integer call() {
             var parsed = Credential.Role.parse(role);
-            if (parsed.isEmpty()) {
-                spec.commandLine().getErr().println("expected --role organizer or steward, found \"" + role + "\"");
+            if (parsed.isEmpty() || name.isBlank() || name.length() > NAME_MAX) {
+                spec.commandLine().getErr().println(parsed.isEmpty() ? "expected --role organizer or steward, found \"" + role + "\""
+                        : "expected --name of 1 to " + NAME_MAX + " characters");
                 return Pitwall.INPUT_ERROR;
             }
-            try (var store = database.open()) {
-                spec.commandLine().getOut().println(store.createToken(name, parsed.get()));
+            String token = viaServerOrStore(database,
+                    server -> server.call("POST", "/local/tokens", Optional.of(Map.of("name", name, "role", parsed.get().label())))
+                            .map(json -> json.get("token").asText()),
+                    store -> store.createToken(name, parsed.get()));
+            spec.commandLine().getOut().println(token);
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "list", description = "Lists who holds a token, with the role and when it was made (never the token).")
+    static final class ListTokens implements Callable<Integer> {
+
+        @Mixin
+        DatabaseOptions database;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            List<String[]> rows = viaServerOrStore(database,
+                    server -> server.call("GET", "/local/tokens", Optional.empty()).map(json -> {
+                        List<String[]> list = new java.util.ArrayList<>();
+                        for (JsonNode t : json) {
+                            list.add(new String[] {t.get("name").asText(), t.get("role").asText(), t.get("createdAt").asText()});
+                        }
+                        return list;
+                    }),
+                    store -> store.tokens().stream()
+                            .map(t -> new String[] {t.name(), t.role().label(), t.createdAt().toString()}).toList());
+            PrintWriter out = spec.commandLine().getOut();
+            int width = Math.max(4, rows.stream().mapToInt(r -> r[0].length()).max().orElse(4));
+            out.printf("%-" + width + "s  %-9s  %s%n", "Name", "Role", "Created");
+            rows.forEach(r -> out.printf("%-" + width + "s  %-9s  %s%n", r[0], r[1], r[2]));
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "revoke", description = "Revokes a person's token: it stops working at once.")
+    static final class Revoke implements Callable<Integer> {
+
+        @Parameters(index = "0", paramLabel = "<name>", description = "Whose token.")
+        String name;
+
+        @Mixin
+        DatabaseOptions database;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            boolean revoked = viaServerOrStore(database, server -> {
+                try {
+                    return server.call("DELETE", "/local/tokens/" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)
+                            .replace("+", "%20"), Optional.empty()).map(json -> true);
+                } catch (LocalServer.RemoteProblem e) {
+                    if (e.status == 404) {
+                        return Optional.of(false);
+                    }
+                    throw e;
+                }
+            }, store -> store.revokeToken(name));
+            if (!revoked) {
+                spec.commandLine().getErr().println("no token for " + name);
+                return Pitwall.INPUT_ERROR;
             }
+            spec.commandLine().getOut().println("revoked the token of " + name);
             spec.commandLine().getOut().flush();
             return 0;
         }

@@ -35,6 +35,14 @@ import java.util.Set;
  */
 final class RegulationsReader {
 
+    /** The longest name of a race or driver: addresses and the store's columns hold it. */
+    static final int NAME_MAX = 200;
+
+    private static String abbreviated(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+
+
     /** What the file says: the championship's parts, and where each race's results file is, if named. */
     /** @param carClass the class the championship is for, when game result files hold several: only its cars count */
     record Regulations(String name, List<Round> rounds, List<Entrant> entrants, Scoring scoring,
@@ -55,6 +63,10 @@ final class RegulationsReader {
                 "a championship: \"championship:\", \"points:\", \"rounds:\" and \"entrants:\"");
         root.allowOnly(TOP_KEYS);
         String name = Node.text(root.require("championship", "the championship's name"), "the championship's name");
+        if (name.length() > NAME_MAX) {
+            throw Node.error(root.require("championship", "the championship's name"),
+                    "expected a championship's name of at most " + NAME_MAX + " characters, found " + name.length());
+        }
         Scoring scoring = ScoringReader.scoring(root);
         RaceDefaults defaults = RaceDefaults.of(root);
 
@@ -71,6 +83,10 @@ final class RegulationsReader {
                 race.allowOnly(RACE_KEYS);
                 String raceName = Node.text(race.require("name", "the race's name"), "the race's name");
                 String slug = dev.pitwall.core.model.Slug.of(raceName);
+                if (slug.isEmpty() || raceName.length() > NAME_MAX) {
+                    throw Node.error(race, "expected a race's name of at most " + NAME_MAX + " characters with a letter or digit, found \""
+                            + abbreviated(raceName) + "\"");
+                }
                 if (raceNames.containsKey(slug)) {
                     throw Node.error(race, "a race called \"" + raceName + "\" is already defined on line " + raceNames.get(slug).line());
                 }
@@ -93,6 +109,10 @@ final class RegulationsReader {
             Node.Mapping e = Node.mapping(entrantNode, "an entrant with \"name:\" and \"country:\"");
             e.allowOnly(ENTRANT_KEYS);
             String driver = Node.text(e.require("name", "the driver's name"), "the driver's name");
+            if (dev.pitwall.core.model.Slug.of(driver).isEmpty() || driver.length() > NAME_MAX) {
+                throw Node.error(e, "expected a driver's name of at most " + NAME_MAX + " characters with a letter or digit, found \""
+                        + abbreviated(driver) + "\"");
+            }
             Integer earlier = entrantLines.put(dev.pitwall.core.model.Slug.of(driver), e.line());
             if (earlier != null) {
                 throw Node.error(e, driver + " is already entered on line " + earlier);

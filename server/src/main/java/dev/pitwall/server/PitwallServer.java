@@ -17,7 +17,13 @@ import dev.pitwall.store.Credential;
 import dev.pitwall.store.Revision;
 import dev.pitwall.store.Store;
 import dev.pitwall.store.StoreException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.pitwall.io.sim.SimResults;
 import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 
@@ -29,34 +35,55 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Pitwall's HTTP API. Reading is public; every write needs a bearer token whose role may make it (organizer:
- * championships, results, statuses, reverts; steward: decisions and reverts). Championships and races are addressed
- * by slugs of their names; every read can be asked {@code ?revision=n}. Errors are {@code application/problem+json}.
+ * everything; steward: decisions and their reverts). Championships and races are addressed by slugs of their names;
+ * every read can be asked {@code ?revision=n}. Errors are {@code application/problem+json; charset=utf-8}. Views are
+ * pure functions of a revision: each is rendered once into a bounded cache, and the scenarios, which cost seconds,
+ * on a small pool that refuses work beyond its queue rather than let anonymous readers pile it up.
  */
 public final class PitwallServer {
 
-    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final Logger LOG = LoggerFactory.getLogger(PitwallServer.class);
+    private static final String PROBLEM_JSON = "application/problem+json; charset=utf-8";
+    private static final String JSON = "application/json; charset=utf-8";
+
+    /**
+     * How a server is set up.
+     *
+     * @param maxUpload   the largest request body accepted, in bytes (a game's result file can be tens of MB)
+     * @param localSecret the secret of the local door for {@code pitwall token} and {@code pitwall import}, if open
+     */
+    public record Options(String host, int port, long maxUpload, Optional<String> localSecret) {
+        public static final long DEFAULT_MAX_UPLOAD = 32L * 1024 * 1024;
+
+        public static Options of(String host, int port) {
+            return new Options(host, port, DEFAULT_MAX_UPLOAD, Optional.empty());
+        }
+    }
 
     private final Championships championships;
-    private final Store store;
+    private final Access access;
     private final Javalin app;
-    private final Map<String, List<SseClient>> subscribers = new ConcurrentHashMap<>();
-    /** Computed views are pure functions of a revision: each is rendered once. A cache is only a cache. */
-    private final Map<String, String> rendered = new ConcurrentHashMap<>();
-    private static final int RENDERED_MAX = 10_000;
+    private final EventHub events;
+    /** Rendered views by championship, revision and view; bounded, since ids and revisions come from anyone. */
+    private final Cache<String, String> rendered = Caffeine.newBuilder().maximumWeight(64L * 1024 * 1024)
+            .weigher((String k, String v) -> k.length() + v.length()).build();
+    private final Scenarios scenarios;
 
-    private PitwallServer(Championships championships, Store store, String host, int port) {
+    private PitwallServer(Championships championships, Store store, Options options) {
         this.championships = championships;
-        this.store = store;
+        this.access = new Access(store);
+        this.events = new EventHub(championships, this::revisionEvent);
+        this.scenarios = new Scenarios();
         this.app = Javalin.create(config -> {
-            config.jetty.host = host;
-            config.jetty.port = port;
+            config.jetty.host = options.host();
+            config.jetty.port = options.port();
+            config.http.maxRequestSize = options.maxUpload();
+            config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
             config.staticFiles.enableWebjars();
             config.staticFiles.add(files -> {
@@ -64,6 +91,12 @@ public final class PitwallServer {
                 files.directory = "/web";
                 files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
             });
+            config.requestLogger.http((ctx, ms) -> {
+                if (!ctx.method().name().equals("GET") || ctx.statusCode() >= 500) {
+                    LOG.info("{} {} {} {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
+                }
+            });
+            config.routes.before(SecurityHeaders::add);
             config.routes.get("/", ctx -> page(ctx, "index.html"));
             config.routes.get("/c/{id}", ctx -> {
                 championships.at(ctx.pathParam("id"), OptionalInt.empty()); // 404 for an unknown championship
@@ -84,19 +117,30 @@ public final class PitwallServer {
             config.routes.post("/api/championships/{id}/races/{race}/penalties", this::postPenalty);
             config.routes.post("/api/championships/{id}/races/{race}/status", this::postStatus);
             config.routes.post("/api/championships/{id}/revisions/{revision}/revert", this::revert);
+            options.localSecret().ifPresent(secret -> LocalAdmin.routes(config.routes, championships, store, secret));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, Problem.of(e.getStatus(),
+                    e.getStatus() == 413 ? "Content Too Large" : "Bad Request", e.getStatus() == 413
+                            ? "the body is larger than the " + options.maxUpload() / (1024 * 1024) + " MB this server accepts; nothing was changed"
+                            : e.getMessage())));
             config.routes.exception(Exception.class, this::failed);
             config.routes.error(404, "*", ctx -> {
                 if (ctx.result() == null) {
                     problem(ctx, Problem.of(404, "Not Found", "no such address: " + ctx.path()));
                 }
             });
+            config.routes.error(405, "*", ctx -> problem(ctx, Problem.of(405, "Method Not Allowed",
+                    ctx.method() + " is not served at " + ctx.path())));
         });
-        championships.onChange(this::announce);
+        championships.onChange(change -> events.published(change.id(), change.revision().number()));
     }
 
-    /** Starts the server; port 0 picks a free one. */
+    /** Starts the server on loopback or the given address; port 0 picks a free one. */
     public static PitwallServer start(Championships championships, Store store, String host, int port) {
-        PitwallServer server = new PitwallServer(championships, store, host, port);
+        return start(championships, store, Options.of(host, port));
+    }
+
+    public static PitwallServer start(Championships championships, Store store, Options options) {
+        PitwallServer server = new PitwallServer(championships, store, options);
         server.app.start();
         return server;
     }
@@ -105,8 +149,19 @@ public final class PitwallServer {
         return app.port();
     }
 
+    /** The event-stream clients connected now. */
+    public int eventClients() {
+        return events.clients();
+    }
+
+    /** Publishes what the database holds beyond what the event streams have had (a safety net on a shared database). */
+    public void catchUpEvents() {
+        events.catchUp();
+    }
+
     public void stop() {
-        subscribers.values().forEach(list -> list.forEach(SseClient::close));
+        events.close();
+        scenarios.close();
         app.stop();
     }
 
@@ -159,24 +214,22 @@ public final class PitwallServer {
     }
 
     private void cached(Context ctx, Championships.At at, String view, java.util.function.Supplier<Object> compute) {
-        String key = at.id() + "@" + at.revision() + "/" + view;
-        String body = rendered.get(key);
-        if (body == null) {
-            body = Json.write(compute.get());
-            if (rendered.size() >= RENDERED_MAX) {
-                rendered.clear();
-            }
-            rendered.put(key, body);
-        }
-        ctx.header("ETag", "\"" + at.revision() + "\"").contentType("application/json").result(body);
+        String body = rendered.get(at.id() + "@" + at.revision() + "/" + view, k -> Json.write(compute.get()));
+        ctx.header("ETag", "\"" + at.revision() + "\"").contentType(JSON).result(body);
     }
 
     /** The title outlook after a race (default: the latest run), odds from 2,000 seeded simulated seasons. */
     private void scenarios(Context ctx) {
         Championships.At at = at(ctx);
         String after = ctx.queryParam("after");
-        cached(ctx, at, "scenarios?after=" + after, () -> ScenariosReport.of(at.championship(),
-                java.util.Optional.ofNullable(after).map(a -> at.championship().requireRace(a)), java.util.Optional.empty(), 2000, 2024));
+        Optional<Race> race = Optional.ofNullable(after).map(a -> at.championship().requireRace(a));
+        String key = at.id() + "@" + at.revision() + "/scenarios?after=" + race.map(Race::slug).orElse("");
+        String body = rendered.getIfPresent(key);
+        if (body == null) {
+            body = scenarios.compute(key, () -> Json.write(ScenariosReport.of(at.championship(), race, Optional.empty(), 2000, 2024)));
+            rendered.put(key, body);
+        }
+        ctx.header("ETag", "\"" + at.revision() + "\"").contentType(JSON).result(body);
     }
 
     private void history(Context ctx) {
@@ -194,13 +247,25 @@ public final class PitwallServer {
         json(ctx, ordered("id", at.id(), "revision", at.revision(), "history", revisions));
     }
 
+    /** The event stream; {@code Last-Event-ID} (or {@code ?from=}) resumes after that revision without a gap. */
     private void events(SseClient client) {
         String id = client.ctx().pathParam("id");
         championships.at(id, OptionalInt.empty()); // 404 for an unknown championship
+        String last = Optional.ofNullable(client.ctx().header("Last-Event-ID")).orElse(client.ctx().queryParam("from"));
+        OptionalInt resume = last != null && last.strip().matches("\\d{1,9}") ? OptionalInt.of(Integer.parseInt(last.strip()))
+                : OptionalInt.empty();
         client.keepAlive();
-        subscribers.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(client);
-        client.onClose(() -> subscribers.getOrDefault(id, List.of()).remove(client));
-        client.sendComment("following " + id);
+        events.follow(id, client, resume);
+    }
+
+    /** A revision as its event carries it: who, what, why, and the standings it leaves. */
+    private String revisionEvent(String id, Revision revision) {
+        return rendered.get(id + "@" + revision.number() + "/event", k -> {
+            Championships.At at = championships.at(id, OptionalInt.of(revision.number()));
+            return Json.compact(ordered("revision", revision.number(), "kind", revision.kind().name().toLowerCase(Locale.ROOT),
+                    "author", revision.author(), "reason", revision.reason(),
+                    "standings", StandingsReport.of(at.championship(), Standings.latest(at.championship()))));
+        });
     }
 
     private static void page(Context ctx, String name) throws IOException {
@@ -211,13 +276,12 @@ public final class PitwallServer {
 
     private void progressionSvg(Context ctx) {
         Championships.At at = at(ctx);
-        String key = at.id() + "@" + at.revision() + "/progression.svg";
-        String svg = rendered.computeIfAbsent(key, k -> ProgressionSvg.of(at.championship()));
+        String svg = rendered.get(at.id() + "@" + at.revision() + "/progression.svg", k -> ProgressionSvg.of(at.championship()));
         ctx.contentType("image/svg+xml; charset=utf-8").result(svg);
     }
 
     private void openApi(Context ctx) {
-        ctx.contentType("application/json").result(OPENAPI);
+        ctx.contentType(JSON).result(OPENAPI);
     }
 
     private static final String OPENAPI = readOpenApi();
@@ -233,82 +297,76 @@ public final class PitwallServer {
     // --- writes ----------------------------------------------------------------------------------------------
 
     private void create(Context ctx) {
-        Credential who = require(ctx, Credential.Role.ORGANIZER);
-        Championships.At at = championships.create(java.util.Optional.ofNullable(ctx.queryParam("id")), ctx.body(), who.name(),
-                reason(ctx, "championship created"));
+        Credential who = access.require(ctx, Credential.Role.ORGANIZER);
+        Championships.At at = championships.create(Optional.ofNullable(ctx.queryParam("id")), ctx.body(), who.name(),
+                Requests.reason(ctx, "championship created"));
         written(ctx, at);
     }
 
     private void postResults(Context ctx) {
-        Credential who = require(ctx, Credential.Role.ORGANIZER);
+        Credential who = access.require(ctx, Credential.Role.ORGANIZER);
         byte[] bytes = ctx.bodyAsBytes();
         String format;
         String table;
-        if (dev.pitwall.io.sim.SimResults.isGameFile(bytes)) {
+        if (SimResults.isGameFile(bytes)) {
             // A game's own result file, in whatever encoding the game wrote it.
-            table = dev.pitwall.io.sim.SimResults.decode(java.nio.file.Path.of("body"), bytes);
+            table = SimResults.decode(java.nio.file.Path.of("body"), bytes);
             format = table.stripLeading().startsWith("<") ? "xml" : table.stripLeading().startsWith("[") ? "txt" : "json";
         } else {
-            format = format(ctx);
+            format = Requests.tableFormat(ctx);
             table = ctx.body();
         }
-        Championships.At at = championships.postResults(ctx.pathParam("id"), seen(ctx), ctx.pathParam("race"), format, table,
-                who.name(), reason(ctx, "results posted"));
+        Championships.At at = championships.postResults(ctx.pathParam("id"), Requests.ifMatch(ctx), ctx.pathParam("race"), format,
+                table, who.name(), Requests.reason(ctx, "results posted"));
         written(ctx, at);
     }
 
     private void postPenalty(Context ctx) {
-        Credential who = require(ctx, Credential.Role.STEWARD);
-        JsonNode body = body(ctx);
-        String type = text(body, "type", "the decision: time-penalty, position-drop, grid-drop, disqualified or points-deduction");
+        Credential who = access.require(ctx, Credential.Role.STEWARD, Credential.Role.ORGANIZER);
+        JsonNode body = Requests.object(ctx);
+        String type = Requests.text(body, "type", "the decision: time-penalty, position-drop, grid-drop, disqualified or points-deduction");
         String value = switch (type) {
-            case "time-penalty" -> number(body, "seconds") + "s";
-            case "position-drop", "grid-drop" -> number(body, "places");
-            case "points-deduction" -> number(body, "points");
+            case "time-penalty" -> Requests.amount(body, "seconds") + "s";
+            case "position-drop", "grid-drop" -> Requests.amount(body, "places");
+            case "points-deduction" -> Requests.amount(body, "points");
             case "disqualified" -> "true";
             default -> throw Problem.Failure.badRequest("expected \"type\": time-penalty, position-drop, grid-drop, disqualified or "
                     + "points-deduction, found \"" + type + "\"");
         };
-        Championships.At at = championships.postDecision(ctx.pathParam("id"), seen(ctx), ctx.pathParam("race"),
-                text(body, "driver", "the driver's name"), type, value, who.name(), text(body, "reason", "the stewards' reason"));
+        Championships.At at = championships.postDecision(ctx.pathParam("id"), Requests.ifMatch(ctx), ctx.pathParam("race"),
+                Requests.text(body, "driver", "the driver's name"), type, value, who.name(),
+                Requests.text(body, "reason", "the stewards' reason"));
         written(ctx, at);
     }
 
     private void postStatus(Context ctx) {
-        Credential who = require(ctx, Credential.Role.ORGANIZER);
-        JsonNode body = body(ctx);
-        Championships.At at = championships.markStatus(ctx.pathParam("id"), seen(ctx), ctx.pathParam("race"),
-                text(body, "status", "final or provisional"), who.name(), text(body, "reason", "why"));
+        Credential who = access.require(ctx, Credential.Role.ORGANIZER);
+        JsonNode body = Requests.object(ctx);
+        Championships.At at = championships.markStatus(ctx.pathParam("id"), Requests.ifMatch(ctx), ctx.pathParam("race"),
+                Requests.text(body, "status", "final or provisional"), who.name(), Requests.text(body, "reason", "why"));
         written(ctx, at);
     }
 
     private void revert(Context ctx) {
-        Credential who = require(ctx, Credential.Role.ORGANIZER, Credential.Role.STEWARD);
-        int revision;
-        try {
-            revision = Integer.parseInt(ctx.pathParam("revision"));
-        } catch (NumberFormatException e) {
-            throw Problem.Failure.notFound("no revision " + ctx.pathParam("revision"));
+        Credential who = access.require(ctx, Credential.Role.ORGANIZER, Credential.Role.STEWARD);
+        String number = ctx.pathParam("revision");
+        if (!number.matches("\\d{1,9}")) {
+            throw Problem.Failure.notFound("no revision " + number);
         }
-        JsonNode body = body(ctx);
-        Championships.At at = championships.revert(ctx.pathParam("id"), seen(ctx), revision, who.name(),
-                text(body, "reason", "why the revision is taken back"));
+        int revision = Integer.parseInt(number);
+        JsonNode body = Requests.object(ctx);
+        String reason = Requests.text(body, "reason", "why the revision is taken back");
+        Championships.At now = championships.at(ctx.pathParam("id"), OptionalInt.empty());
+        now.history().stream().filter(r -> r.number() == revision).findFirst()
+                .ifPresent(target -> Access.mayRevert(who, target, now.history()));
+        Championships.At at = championships.revert(ctx.pathParam("id"), Requests.ifMatch(ctx), revision, who.name(), reason);
         written(ctx, at);
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------
 
     private Championships.At at(Context ctx) {
-        String revision = ctx.queryParam("revision");
-        OptionalInt n = OptionalInt.empty();
-        if (revision != null) {
-            try {
-                n = OptionalInt.of(Integer.parseInt(revision));
-            } catch (NumberFormatException e) {
-                throw Problem.Failure.badRequest("expected ?revision= a revision number, found \"" + revision + "\"");
-            }
-        }
-        return championships.at(ctx.pathParam("id"), n);
+        return championships.at(ctx.pathParam("id"), Requests.revision(ctx));
     }
 
     private static Race runRace(Championships.At at, String name) {
@@ -319,107 +377,9 @@ public final class PitwallServer {
         return race;
     }
 
-    private Credential require(Context ctx, Credential.Role... roles) {
-        String header = ctx.header("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw Problem.Failure.unauthorized("this change needs a bearer token (Authorization: Bearer <token>)");
-        }
-        Credential who = store.authenticate(header.substring(7).strip())
-                .orElseThrow(() -> Problem.Failure.unauthorized("the bearer token is not known"));
-        if (!Set.of(roles).contains(who.role())) {
-            throw Problem.Failure.forbidden(who.name() + " is a " + who.role().label() + "; this change needs the role "
-                    + String.join(" or ", java.util.Arrays.stream(roles).map(Credential.Role::label).toList()));
-        }
-        return who;
-    }
-
-    /** The revision the writer last saw, from {@code If-Match: "7"}; without it, the latest. */
-    private static OptionalInt seen(Context ctx) {
-        String ifMatch = ctx.header("If-Match");
-        if (ifMatch == null) {
-            return OptionalInt.empty();
-        }
-        try {
-            return OptionalInt.of(Integer.parseInt(ifMatch.replace("\"", "").replace("W/", "").strip()));
-        } catch (NumberFormatException e) {
-            throw Problem.Failure.badRequest("expected If-Match: \"<revision number>\", found " + ifMatch);
-        }
-    }
-
-    private static String format(Context ctx) {
-        String query = ctx.queryParam("format");
-        if (query != null) {
-            if (!List.of("md", "csv", "json").contains(query)) {
-                throw Problem.Failure.badRequest("expected ?format= md, csv or json, found \"" + query + "\"");
-            }
-            return query;
-        }
-        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
-        if (type.startsWith("text/csv")) {
-            return "csv";
-        }
-        if (type.startsWith("application/json")) {
-            return "json";
-        }
-        return "md";
-    }
-
-    private static String reason(Context ctx, String fallback) {
-        String reason = ctx.queryParam("reason");
-        return reason == null || reason.isBlank() ? fallback : reason;
-    }
-
-    private static JsonNode body(Context ctx) {
-        try {
-            JsonNode node = Json.mapper().readTree(ctx.body());
-            if (node == null || !node.isObject()) {
-                throw Problem.Failure.badRequest("expected a JSON object");
-            }
-            return node;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new Problem.Failure(new Problem("about:blank", "Bad Request", 400, "the body is not well-formed JSON",
-                    List.of(new Problem.InputProblem("body", e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                            e.getOriginalMessage()))), false);
-        }
-    }
-
-    private static String text(JsonNode body, String key, String expected) {
-        JsonNode n = body.get(key);
-        if (n == null || n.isNull() || !n.isValueNode() || n.asText().isBlank()) {
-            throw Problem.Failure.badRequest("expected \"" + key + "\": " + expected);
-        }
-        return n.asText();
-    }
-
-    private static String number(JsonNode body, String key) {
-        JsonNode n = body.get(key);
-        if (n == null || !n.isNumber() || n.decimalValue().signum() <= 0) {
-            throw Problem.Failure.badRequest("expected \"" + key + "\": a number above zero");
-        }
-        return n.decimalValue().stripTrailingZeros().toPlainString();
-    }
-
     private void written(Context ctx, Championships.At at) {
         ctx.status(201).header("ETag", "\"" + at.revision() + "\"");
         json(ctx, ordered("id", at.id(), "revision", at.revision()));
-    }
-
-    private void announce(Championships.Change change) {
-        List<SseClient> clients = subscribers.getOrDefault(change.id(), List.of());
-        if (clients.isEmpty()) {
-            return;
-        }
-        Championships.At at = championships.at(change.id(), OptionalInt.of(change.revision().number()));
-        String data = Json.compact(ordered("revision", change.revision().number(), "kind",
-                change.revision().kind().name().toLowerCase(Locale.ROOT), "author", change.revision().author(),
-                "reason", change.revision().reason(), "standings", StandingsReport.of(at.championship(), Standings.latest(at.championship()))));
-        for (SseClient client : clients) {
-            if (client.terminated()) {
-                clients.remove(client);
-            } else {
-                client.sendEvent("revision", data, Integer.toString(change.revision().number()));
-            }
-        }
     }
 
     private void failed(Exception e, Context ctx) {
@@ -437,8 +397,12 @@ public final class PitwallServer {
             case StoreException.NotFound notFound -> Problem.of(404, "Not Found", notFound.getMessage());
             case StoreException.Conflict conflict -> Problem.of(409, "Conflict", conflict.getMessage());
             case GridUnavailableException grid -> Problem.of(404, "Not Found", grid.getMessage());
+            case Scenarios.Busy busy -> {
+                ctx.header("Retry-After", "5");
+                yield Problem.of(503, "Service Unavailable", busy.getMessage());
+            }
             default -> {
-                org.slf4j.LoggerFactory.getLogger(PitwallServer.class).error("request failed: " + ctx.path(), e);
+                LOG.error("request failed: {} {}", ctx.method(), ctx.path(), e);
                 yield Problem.of(500, "Internal Server Error", "the server failed; nothing was changed");
             }
         };
@@ -450,7 +414,7 @@ public final class PitwallServer {
     }
 
     private static void json(Context ctx, Object body) {
-        ctx.contentType("application/json").result(Json.write(body));
+        ctx.contentType(JSON).result(Json.write(body));
     }
 
     private static String summary(Revision r) {

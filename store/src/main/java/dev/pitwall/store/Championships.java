@@ -11,21 +11,27 @@ import dev.pitwall.io.ChampionshipFiles;
 import dev.pitwall.io.ChampionshipSource;
 import dev.pitwall.io.InvalidInputException;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
  * The championships a store holds, read as of any revision and changed one checked revision at a time: every write
- * is first replayed with the revisions before it and must load cleanly, so a rejected write changes nothing.
- * Loaded championships are cached by revision; a cache is only a cache.
+ * is replayed with the revisions before it, under the championship's lock, and must load cleanly, so a rejected
+ * write changes nothing and an accepted one is exactly what was checked. Histories and replayed championships are
+ * cached (bounded); a cache is only a cache.
  */
 public final class Championships {
 
@@ -33,42 +39,101 @@ public final class Championships {
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)).build();
 
+    /** How long revisions read from the database are trusted before looking again (for writes by other processes). */
+    private static final Duration FRESH = Duration.ofSeconds(1);
+
     private final Store store;
+    private final Clock clock;
     /** Replayed championships by id and revision; what a revision replays to never changes. */
-    private final Map<String, Championship> replayed = new ConcurrentHashMap<>();
-    private final Map<String, Known> histories = new ConcurrentHashMap<>();
-    private final java.time.Clock clock;
+    private final Cache<String, Championship> replayed = Caffeine.newBuilder().maximumSize(512).build();
+    /** Known championships' revisions; an id with no championship is never kept. */
+    private final Cache<String, Known> histories = Caffeine.newBuilder().maximumSize(1_000).build();
     private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
 
-    /** A championship's revisions as last read, and when: writes by this process replace it at once. */
-    private record Known(List<Revision> history, java.time.Instant readAt) {
-    }
+    /** A championship's revisions as last read, and when. */
+    private record Known(List<Revision> history, Instant readAt) {
+        int latest() {
+            return history.isEmpty() ? 0 : history.getLast().number();
+        }
 
-    /** How long revisions read from the database are trusted before looking again (for writes by other processes). */
-    private static final java.time.Duration FRESH = java.time.Duration.ofSeconds(1);
+        /** These revisions and the ones after them; the older knowledge where the newer has fallen behind. */
+        Known extended(List<Revision> after, Instant now) {
+            if (after.isEmpty()) {
+                return new Known(history, now);
+            }
+            List<Revision> all = new ArrayList<>(history.size() + after.size());
+            all.addAll(history);
+            for (Revision r : after) {
+                if (r.number() == (all.isEmpty() ? 1 : all.getLast().number() + 1)) {
+                    all.add(r);
+                }
+            }
+            return new Known(List.copyOf(all), now);
+        }
+    }
 
     public Championships(Store store) {
-        this(store, java.time.Clock.systemUTC());
+        this(store, Clock.systemUTC());
     }
 
-    public Championships(Store store, java.time.Clock clock) {
+    public Championships(Store store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }
 
-    /** The championship's revisions: from memory when read within the last second, else from the database. */
+    /** The championship's revisions: from memory when read within the last second, else brought up to date. */
     private List<Revision> history(String id) {
-        Known known = histories.get(id);
-        java.time.Instant now = clock.instant();
-        if (known == null || known.readAt().plus(FRESH).isBefore(now)) {
-            known = new Known(store.revisions(id), now);
-            histories.put(id, known);
+        Instant now = clock.instant();
+        Known known = histories.getIfPresent(id);
+        if (known != null && !known.readAt().plus(FRESH).isBefore(now)) {
+            return known.history();
         }
-        return known.history();
+        return refresh(id, known, now).history();
     }
 
-    private void forget(String id) {
-        histories.remove(id);
+    /** Reads the revisions written since this process last looked; concurrent refreshes keep the longer history. */
+    private Known refresh(String id, Known known, Instant now) {
+        Known base = known == null ? new Known(List.of(), now) : known;
+        Known fresh = base.extended(store.revisionsAfter(id, base.latest()), now);
+        if (fresh.history().isEmpty()) {
+            return fresh; // no such championship (yet): nothing is cached for it
+        }
+        return histories.asMap().merge(id, fresh, (a, b) -> a.latest() >= b.latest() ? a : b);
+    }
+
+    /**
+     * Brings this process's knowledge of a championship up to at least revision {@code number}, as when another server
+     * on the same database announces it; returns the latest revision known afterwards.
+     */
+    public int catchUp(String id, int number) {
+        Known known = histories.getIfPresent(id);
+        if (known != null && known.latest() >= number) {
+            return known.latest();
+        }
+        return refresh(id, known, clock.instant()).latest();
+    }
+
+    /** The latest revision of a championship as this process knows it (looked up again when a second old); 0 for none. */
+    public int latest(String id) {
+        List<Revision> history = history(id);
+        return history.isEmpty() ? 0 : history.getLast().number();
+    }
+
+    /**
+     * Another process on the same database wrote revision {@code number} (PostgreSQL told us): learn it and tell the
+     * listeners, as for a write of this process.
+     */
+    public void heard(String id, int number) {
+        if (catchUp(id, number) >= number) {
+            history(id).stream().filter(r -> r.number() == number).findFirst()
+                    .ifPresent(r -> listeners.forEach(l -> l.accept(new Change(id, r))));
+        }
+    }
+
+    /** A revision written by this process: known at once, without asking the database. */
+    private void learn(String id, Revision revision) {
+        histories.asMap().computeIfPresent(id, (k, known) -> known.latest() == revision.number() - 1
+                ? known.extended(List.of(revision), known.readAt()) : known);
     }
 
     /** A championship as it stood at a revision, with each race's results status. */
@@ -104,16 +169,18 @@ public final class Championships {
         if (n < 1 || n > latest) {
             throw new StoreException.NotFound("championship " + id + " has revisions 1 to " + latest + ", not " + n);
         }
-        Championship championship = replayed.computeIfAbsent(id + "@" + n, k -> Replay.championship(history, n));
+        Championship championship = replayed.get(id + "@" + n, k -> Replay.championship(history, n));
         return new At(id, n, latest, championship, Replay.statuses(history, n), history.stream().filter(r -> r.number() <= n).toList());
     }
 
     /** Creates a championship from its regulations; its id is the slug given, or of its name. */
     public At create(Optional<String> slug, String regulationsYaml, String author, String reason) {
         Championship c = ChampionshipFiles.load(ChampionshipSource.of(Map.of(ChampionshipFiles.REGULATIONS, regulationsYaml)));
-        String id = Slug.of(slug.orElse(c.name()));
-        store.create(id, c.name(), List.of(Revision.Draft.regulations(regulationsYaml, author, reason)));
-        return announced(id);
+        String id = id(slug.orElse(c.name()));
+        requireLength("the author", author, AUTHOR_MAX);
+        requireLength("the reason", reason, REASON_MAX);
+        int number = store.create(id, c.name(), List.of(Revision.Draft.regulations(regulationsYaml, author, reason)));
+        return announced(id, number);
     }
 
     /**
@@ -121,6 +188,21 @@ public final class Championships {
      * is the slug of the directory's name ({@code examples/gtws-2024-nations-cup} is {@code gtws-2024-nations-cup}).
      */
     public At importDirectory(Path dir, String author) {
+        return importDirectories(List.of(dir), author).getFirst();
+    }
+
+    /** Imports several championship directories in one transaction: all of them, or none. */
+    public List<At> importDirectories(List<Path> dirs, String author) {
+        List<Store.NewChampionship> created = dirs.stream().map(dir -> imported(dir, author)).toList();
+        List<Integer> numbers = store.create(created);
+        List<At> ats = new ArrayList<>();
+        for (int i = 0; i < created.size(); i++) {
+            ats.add(announced(created.get(i).id(), numbers.get(i)));
+        }
+        return ats;
+    }
+
+    private static Store.NewChampionship imported(Path dir, String author) {
         Championship c = ChampionshipFiles.load(dir);
         var source = ChampionshipSource.directory(dir);
         List<Revision.Draft> drafts = new ArrayList<>();
@@ -140,14 +222,16 @@ public final class Championships {
         for (var d : source.read(ChampionshipFiles.DECISIONS).map(Championships::decisionItems).orElse(List.of())) {
             drafts.add(Revision.Draft.decision(d.getKey(), d.getValue(), author, "imported from " + dir.getFileName()));
         }
-        String id = Slug.of(dir.toAbsolutePath().normalize().getFileName().toString());
-        store.create(id, c.name(), drafts);
-        // The stored revisions must give back exactly what was read.
-        At at = at(id, OptionalInt.empty());
-        if (at.championship().racesRun().size() != c.racesRun().size()) {
+        String id = id(dir.toAbsolutePath().normalize().getFileName().toString());
+        // The revisions must give back exactly what was read before any of them is stored.
+        List<Revision> replayable = new ArrayList<>();
+        for (Revision.Draft d : drafts) {
+            replayable.add(d.numbered(replayable.size() + 1));
+        }
+        if (Replay.championship(replayable, replayable.size()).racesRun().size() != c.racesRun().size()) {
             throw new IllegalStateException("the import of " + dir + " does not replay to the same championship");
         }
-        return announced(id);
+        return new Store.NewChampionship(id, c.name(), drafts);
     }
 
     /** Posts a race's results table ({@code md}, {@code csv} or {@code json}). */
@@ -188,33 +272,53 @@ public final class Championships {
         return append(id, seen, Revision.Draft.status(r.name(), status, author, reason));
     }
 
-    private At append(String id, OptionalInt seen, Revision.Draft draft) {
-        forget(id);
-        List<Revision> history = history(id);
-        if (history.isEmpty()) {
-            throw new StoreException.NotFound("no championship " + id);
+    /** The longest id a championship may have; the longest author and reason a revision may carry. */
+    static final int ID_MAX = 100;
+    static final int AUTHOR_MAX = 100;
+    static final int REASON_MAX = 2_000;
+
+    /** A championship's id: the slug of what was asked for, which must have a letter or digit. */
+    private static String id(String asked) {
+        String id = Slug.of(asked);
+        if (id.isEmpty() || id.length() > ID_MAX) {
+            throw InvalidInputException.at(Path.of("id"), 0, "expected an id of 1 to " + ID_MAX
+                    + " letters, digits and hyphens (any script), found \"" + (asked.length() > 60 ? asked.substring(0, 57) + "..." : asked) + "\"");
         }
-        int latest = history.getLast().number();
-        int base = seen.orElse(latest);
-        if (base != latest) {
-            throw new StoreException.Conflict("revision " + latest + " was written after revision " + base + "; reload and try again");
-        }
-        List<Revision> candidate = new ArrayList<>(history);
-        candidate.add(new Revision(latest + 1, draft.kind(), draft.race(), draft.format(), draft.payload(), draft.author(),
-                draft.reason(), draft.reverts(), java.time.Instant.EPOCH));
-        Championship next = Replay.championship(candidate, latest + 1); // throws InvalidInputException: nothing is written
-        try {
-            store.append(id, base, draft);
-            replayed.put(id + "@" + (latest + 1), next); // what was checked is what is read: no second replay
-        } finally {
-            forget(id);
-        }
-        return announced(id);
+        return id;
     }
 
-    private At announced(String id) {
-        forget(id);
-        At at = at(id, OptionalInt.empty());
+    private static void requireLength(String what, String value, int max) {
+        if (value.length() > max) {
+            throw InvalidInputException.at(Path.of(what), 0, "expected " + what + " of at most " + max + " characters, found " + value.length());
+        }
+    }
+
+    /**
+     * Appends a revision: on top of {@code expected} when given ({@code If-Match}), else after whatever came before.
+     * Under the championship's lock the revision is replayed with every revision before it; only if the championship
+     * loads is it written, and what was checked is what is read afterwards.
+     */
+    private At append(String id, OptionalInt expected, Revision.Draft draft) {
+        requireLength("the author", draft.author(), AUTHOR_MAX);
+        requireLength("the reason", draft.reason(), REASON_MAX);
+        Championship[] next = new Championship[1];
+        Revision written = store.append(id, expected, draft, tip -> {
+            Known known = histories.getIfPresent(id);
+            Known base = known != null && known.latest() <= tip.latest() ? known : new Known(List.of(), clock.instant());
+            List<Revision> history = base.extended(tip.after(base.latest()), clock.instant()).history();
+            List<Revision> candidate = new ArrayList<>(history);
+            candidate.add(draft.numbered(tip.latest() + 1));
+            next[0] = Replay.championship(candidate, tip.latest() + 1); // throws InvalidInputException: nothing is written
+        });
+        learn(id, written);
+        replayed.put(id + "@" + written.number(), next[0]);
+        return announced(id, written.number());
+    }
+
+    /** The championship at a revision this process just wrote, after telling the listeners of it. */
+    private At announced(String id, int number) {
+        catchUp(id, number);
+        At at = at(id, OptionalInt.of(number));
         Change change = new Change(id, at.history().getLast());
         listeners.forEach(l -> l.accept(change));
         return at;
@@ -246,5 +350,11 @@ public final class Championships {
 
     public Optional<Store.Listing> listing(String id) {
         return store.championship(id);
+    }
+
+    /** The revisions of a championship after a number, as this process knows them (brought up to date if stale). */
+    public List<Revision> revisionsAfter(String id, int number) {
+        List<Revision> history = history(id);
+        return history.stream().filter(r -> r.number() > number).toList();
     }
 }

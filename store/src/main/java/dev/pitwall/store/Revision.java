@@ -60,5 +60,10 @@ public record Revision(int number, Kind kind, Optional<String> race, Optional<St
         public static Draft status(String race, String status, String author, String reason) {
             return new Draft(Kind.STATUS, Optional.of(race), Optional.empty(), status, author, reason, OptionalInt.empty());
         }
+
+        /** What this draft would be as revision {@code number}, dated at the epoch: for replaying it before it is stored. */
+        public Revision numbered(int number) {
+            return new Revision(number, kind, race, format, payload, author, reason, reverts, Instant.EPOCH);
+        }
     }
 }

@@ -140,6 +140,58 @@ class ChampionshipsTest {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void concurrentWritersWithoutIfMatchAreAppendedOneAfterAnotherEachToldItsOwnRevision(String database) throws Exception {
+        Store store = open(database);
+        Championships championships = new Championships(store);
+        String id = championships.importDirectory(EXAMPLE, "organizer").id();
+        List<Championships.Change> announced = new java.util.concurrent.CopyOnWriteArrayList<>();
+        championships.onChange(announced::add);
+        int writers = 8;
+        int each = 5;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<List<Championships.At>>> futures = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(writers)) {
+            for (int w = 0; w < writers; w++) {
+                String author = "steward-" + w;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    List<Championships.At> written = new ArrayList<>();
+                    for (int i = 0; i < each; i++) {
+                        written.add(championships.postDecision(id, OptionalInt.empty(), "Race 1", "Kaj de Bruin", "points-deduction",
+                                "1", author, "decision " + i));
+                    }
+                    return written;
+                }));
+            }
+            start.countDown();
+            List<Integer> numbers = new ArrayList<>();
+            for (var f : futures) {
+                for (Championships.At at : f.get()) {
+                    numbers.add(at.revision());
+                    // The revision a writer is told of is the one it wrote.
+                    assertThat(at.history().getLast().number()).isEqualTo(at.revision());
+                }
+            }
+            assertThat(numbers).doesNotHaveDuplicates().hasSize(writers * each);
+        }
+        // As the database holds it, read afresh: every number once, in order, each decision counted.
+        List<Revision> history = new Championships(store).at(id, OptionalInt.empty()).history();
+        assertThat(history).extracting(Revision::number).containsExactlyElementsOf(
+                java.util.stream.IntStream.rangeClosed(1, 4 + writers * each).boxed().toList());
+        assertThat(points(new Championships(store).at(id, OptionalInt.empty()), "Kaj de Bruin"))
+                .isEqualTo(points(championships.at(id, OptionalInt.of(4)), "Kaj de Bruin").minus(Points.of(writers * each)));
+        assertThat(announced).hasSize(writers * each);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theEmbeddedDatabaseIsNotOpenedToTheNetwork() {
+        assertThatThrownBy(() -> Store.open(Store.embeddedUrl(dir.resolve("open")) + ";AUTO_SERVER=TRUE", "sa", "", CLOCK))
+                .isInstanceOf(StoreException.class).hasMessageContaining("private to one process");
+        assertThat(Store.embeddedUrl(dir)).doesNotContainIgnoringCase("AUTO_SERVER");
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void tokensAreStoredHashedAndCarryARole(String database) {
         Store store = open(database);
 

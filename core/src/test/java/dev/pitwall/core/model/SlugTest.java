@@ -20,10 +20,24 @@ class SlugTest {
             "Indianapolis 500|indianapolis-500",
             "--São Paulo GP--|sao-paulo-gp",
             "Nürburgring 24h|nurburgring-24h",
-            "Großer Preis|gro-er-preis",
+            "Großer Preis|großer-preis",
+            "宮園 拓真|宮園-拓真",
+            "佐々木 拓真|佐々木-拓真",
+            "ゴン|ゴン",
+            "Михаил Кузнецов|михаил-кузнецов",
+            "Йохан|йохан",
+            "محمد علي|محمد-علي",
+            "Nguyễn Văn|nguyen-van",
             "???|''"})
     void namesBecomeTheirAddressForm(String name, String slug) {
         assertThat(Slug.of(name)).isEqualTo(slug);
+    }
+
+    @org.junit.jupiter.api.Test
+    void namesInOtherScriptsStayApart() {
+        assertThat(Slug.of("宮園 拓真")).isNotEqualTo(Slug.of("佐々木 拓真")).isNotEmpty();
+        assertThat(Slug.of("ゴン")).isNotEqualTo(Slug.of("コン"));
+        assertThat(Slug.of("Иван Петров")).isNotEqualTo(Slug.of("Пётр Иванов"));
     }
 
     /** The definition the fast path for plain ASCII must agree with: accents stripped, then runs of others as one hyphen. */
