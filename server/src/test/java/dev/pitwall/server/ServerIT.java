@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -248,5 +249,134 @@ class ServerIT {
         assertThat(reverted.status()).isEqualTo(201);
         assertThat(get(GT + "/standings").json().get("standings")).isEqualTo(standingsBefore);
         listener.interrupt();
+    }
+
+    /** Each input that once made a 500 (or a plain-text error) answers 4xx with a UTF-8 problem body and changes nothing. */
+    @Test
+    void unusableInputIsA4xxProblemInUtf8AndChangesNothing() throws Exception {
+        int before = latest();
+        String longReason = "x".repeat(3_000);
+
+        List<String> why = List.of("a number above zero", "a number above zero", "the reason of at most 2000", "If-Match",
+                "an id of 1 to 100", "an id of 1 to 100", "a championship's name of at most 200", "a race's name of at most 200",
+                "a driver's name of at most 200", "no revision abc", "a revision number");
+        List<Reply> sent = List.of(
+                post(GT + "/races/grand-final/penalties", steward,
+                        "{\"type\": \"time-penalty\", \"driver\": \"Jose Serrano\", \"seconds\": 1e999, \"reason\": \"x\"}"),
+                post(GT + "/races/grand-final/penalties", steward,
+                        "{\"type\": \"points-deduction\", \"driver\": \"Jose Serrano\", \"points\": -3, \"reason\": \"x\"}"),
+                post(GT + "/races/grand-final/penalties", steward,
+                        "{\"type\": \"time-penalty\", \"driver\": \"Jose Serrano\", \"seconds\": 5, \"reason\": \"" + longReason + "\"}"),
+                post(GT + "/races/grand-final/penalties", steward,
+                        "{\"type\": \"time-penalty\", \"driver\": \"Jose Serrano\", \"seconds\": 5, \"reason\": \"x\"}",
+                        "If-Match", "\"seven\""),
+                post("/api/championships?id=" + "a".repeat(150), organizer, "championship: Long Id\npoints: [1]\nrounds: [{name: R, races: [{name: R1}]}]\n"
+                        + "entrants: [{name: A}]\n"),
+                post("/api/championships?id=!!!", organizer, "championship: Nowhere\npoints: [1]\nrounds: [{name: R, races: [{name: R1}]}]\n"
+                        + "entrants: [{name: A}]\n"),
+                post("/api/championships", organizer, "championship: " + "N".repeat(400) + "\npoints: [1]\nrounds: [{name: R, races: [{name: R1}]}]\n"
+                        + "entrants: [{name: A}]\n"),
+                post("/api/championships?id=long-race", organizer, "championship: Long Race\npoints: [1]\nrounds: [{name: R, races: [{name: "
+                        + "R".repeat(400) + "}]}]\nentrants: [{name: A}]\n"),
+                post("/api/championships?id=no-letters", organizer, "championship: No Letters\npoints: [1]\nrounds: [{name: R, races: [{name: R1}]}]\n"
+                        + "entrants: [{name: \"!!!\"}]\n"),
+                post(GT + "/revisions/abc/revert", steward, "{\"reason\": \"x\"}"),
+                get(GT + "/standings?revision=-1"));
+
+        for (int i = 0; i < sent.size(); i++) {
+            Reply r = sent.get(i);
+            assertThat(r.status()).as(r.body()).isBetween(400, 499);
+            assertThat(r.body()).as("refused for its own reason").contains(why.get(i));
+            assertThat(r.contentType()).as(r.body()).startsWith("application/problem+json").containsIgnoringCase("charset=utf-8");
+        }
+        assertThat(latest()).isEqualTo(before);
+        assertThat(get("/api/championships").json()).extracting(c -> c.get("id").asText())
+                .doesNotContain("long-race", "no-letters", "");
+        // Names outside ASCII come back as they were sent.
+        Reply lopez = post(GT + "/races/grand-final/penalties", steward,
+                "{\"type\": \"time-penalty\", \"driver\": \"Nicolás López\", \"seconds\": 5, \"reason\": \"x\"}");
+        assertThat(lopez.status()).isEqualTo(400);
+        assertThat(lopez.body()).contains("Nicolás López");
+    }
+
+    @Test
+    void aGameFileOfAMegabyteIsReadAndOneOverTheLimitIsA413Problem() throws Exception {
+        byte[] ams2 = java.nio.file.Files.readAllBytes(Path.of("..", "..", "shared", "data", "sim-results", "automobilista2",
+                "missing.steam.ids.json"));
+        var read = HTTP.send(HttpRequest.newBuilder(uri(GT + "/races/race-1/results")).header("Authorization", "Bearer " + organizer)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(ams2)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        // Read, and refused for what it says (its drivers are not this championship's), not for its size.
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(400);
+        assertThat(read.body()).contains("unknown driver");
+
+        byte[] huge = new byte[33 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        var tooLarge = HTTP.send(HttpRequest.newBuilder(uri(GT + "/races/race-1/results")).header("Authorization", "Bearer " + organizer)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(huge)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void namesInOtherScriptsAreEntrantsOfTheirOwn() throws Exception {
+        Reply created = post("/api/championships?id=japan-cup", organizer, """
+                championship: Japan Cup
+                points: [10, 6, 4, 3]
+                rounds: [{name: Suzuka, races: [{name: 鈴鹿}]}]
+                entrants: [{name: 宮園 拓真}, {name: 佐々木 拓真}, {name: Михаил Кузнецов}, {name: Иван Кузнецов}]
+                """);
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonNode entrants = get("/api/championships/japan-cup").json().get("entrants");
+        assertThat(entrants).extracting(e -> e.get("driver").asText()).containsExactly("宮園 拓真", "佐々木 拓真", "Михаил Кузнецов", "Иван Кузнецов");
+        assertThat(get("/api/championships/japan-cup").json().get("races").get(0).get("slug").asText()).isEqualTo("鈴鹿");
+    }
+
+    @Test
+    void stewardsRevertDecisionsButNotAnOrganizersResults() throws Exception {
+        int before = latest();
+        var race1 = java.nio.file.Files.readString(Path.of("..", "examples", "gtws-2024-nations-cup", "results", "race-1.md"));
+        Reply results = post(GT + "/races/race-1/results", organizer, race1, "Content-Type", "text/markdown");
+        assertThat(results.status()).isEqualTo(201);
+        int posted = results.json().get("revision").asInt();
+
+        Reply bySteward = post(GT + "/revisions/" + posted + "/revert", steward, "{\"reason\": \"not mine to undo\"}");
+        Reply byOrganizer = post(GT + "/revisions/" + posted + "/revert", organizer, "{\"reason\": \"posted twice\"}");
+
+        assertThat(bySteward.status()).isEqualTo(403);
+        assertThat(bySteward.json().get("detail").asText()).contains("an organizer reverts it");
+        assertThat(byOrganizer.status()).isEqualTo(201);
+        assertThat(latest()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeaders() throws Exception {
+        var r = HTTP.send(HttpRequest.newBuilder(uri("/")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(r.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("script-src 'self'")
+                .doesNotContain("unsafe-eval").contains("frame-ancestors 'none'");
+        assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(r.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+        assertThat(r.body()).doesNotContain("<script>");
+    }
+
+    @Test
+    void anAddressThatKeepsGuessingTokensIsMadeToWait() throws Exception {
+        Store own = Store.open(Store.embeddedUrl(data.resolve("guessing")), "sa", "", Clock.systemUTC());
+        PitwallServer guarded = PitwallServer.start(new Championships(own), own, "127.0.0.1", 0);
+        try {
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (int i = 0; i <= Access.FAILURES_ALLOWED; i++) {
+                statuses.add(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + guarded.port() + "/api/championships"))
+                        .header("Authorization", "Bearer pw_guess" + i).POST(HttpRequest.BodyPublishers.ofString("x")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode());
+            }
+            assertThat(statuses.subList(0, Access.FAILURES_ALLOWED)).containsOnly(401);
+            assertThat(statuses.getLast()).isEqualTo(429);
+        } finally {
+            guarded.stop();
+            own.close();
+        }
     }
 }
