@@ -40,7 +40,7 @@ class CrashIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String GT = "/api/championships/gtws-2024-nations-cup";
     private static final List<String> DRIVERS = List.of("Jose Serrano", "Kylian Drumont", "Takuma Miyazono", "Valerio Gallo");
-    private static final int KILLS = Integer.getInteger("pitwall.kills", 4);
+    private static final int KILLS = Integer.getInteger("pitwall.kills", 3);
     private static final int WRITERS = Integer.getInteger("pitwall.writers", 4);
 
     @TempDir

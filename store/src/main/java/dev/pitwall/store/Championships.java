@@ -49,6 +49,11 @@ public final class Championships {
     /** Known championships' revisions; an id with no championship is never kept. */
     private final Cache<String, Known> histories = Caffeine.newBuilder().maximumSize(1_000).build();
     private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
+    /** The list of championships as last read; forgotten at every change this process makes or hears of. */
+    private volatile Listings listings;
+
+    private record Listings(List<Store.Listing> list, Instant readAt) {
+    }
 
     /** A championship's revisions as last read, and when. */
     private record Known(List<Revision> history, Instant readAt) {
@@ -124,6 +129,7 @@ public final class Championships {
      * listeners, as for a write of this process.
      */
     public void heard(String id, int number) {
+        listings = null;
         if (catchUp(id, number) >= number) {
             history(id).stream().filter(r -> r.number() == number).findFirst()
                     .ifPresent(r -> listeners.forEach(l -> l.accept(new Change(id, r))));
@@ -132,6 +138,7 @@ public final class Championships {
 
     /** A revision written by this process: known at once, without asking the database. */
     private void learn(String id, Revision revision) {
+        listings = null;
         histories.asMap().computeIfPresent(id, (k, known) -> known.latest() == revision.number() - 1
                 ? known.extended(List.of(revision), known.readAt()) : known);
     }
@@ -154,8 +161,15 @@ public final class Championships {
         listeners.add(listener);
     }
 
+    /** The championships and their latest revisions: read again when a second old, or at once after a change. */
     public List<Store.Listing> list() {
-        return store.championships();
+        Listings known = listings;
+        Instant now = clock.instant();
+        if (known == null || known.readAt().plus(FRESH).isBefore(now)) {
+            known = new Listings(store.championships(), now);
+            listings = known;
+        }
+        return known.list();
     }
 
     /** The championship at a revision, or at its latest. */
@@ -317,6 +331,7 @@ public final class Championships {
 
     /** The championship at a revision this process just wrote, after telling the listeners of it. */
     private At announced(String id, int number) {
+        listings = null;
         catchUp(id, number);
         At at = at(id, OptionalInt.of(number));
         Change change = new Change(id, at.history().getLast());
