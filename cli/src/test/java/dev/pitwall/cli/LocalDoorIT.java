@@ -13,7 +13,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,7 +64,8 @@ class LocalDoorIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 
-            Path copy = copyOf(ROOT.resolve("examples/gtws-2024-nations-cup"), data.resolve("gt-copy"));
+            Path copy = data.resolve("gt-copy");
+            CliTest.copy(ROOT.resolve("examples/gtws-2024-nations-cup"), copy);
             assertThat(CrashIT.Pitwall.run(ROOT, data, "import", copy.toString(), "--db", db)).contains("as gt-copy at revision 4");
             assertThat(get(port, "/api/championships/gt-copy/standings")).isEqualTo(200);
 
@@ -84,20 +84,6 @@ class LocalDoorIT {
         // A clean stop closes the door; the database then opens here again.
         assertThat(data.resolve("pitwall.server.json")).doesNotExist();
         assertThat(CrashIT.Pitwall.run(ROOT, data, "token", "list", "--db", db)).doesNotContain("olivia");
-    }
-
-    private static Path copyOf(Path from, Path to) throws Exception {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
-        return to;
     }
 
     @Test

@@ -44,8 +44,8 @@ public final class Championships {
 
     private final Store store;
     private final Clock clock;
-    /** Replayed championships by id and revision; what a revision replays to never changes. */
-    private final Cache<String, Championship> replayed = Caffeine.newBuilder().maximumSize(512).build();
+    /** Championships as replayed at a revision, by id and revision: what a revision replays to never changes. */
+    private final Cache<String, At> replayed = Caffeine.newBuilder().maximumSize(512).build();
     /** Known championships' revisions; an id with no championship is never kept. */
     private final Cache<String, Known> histories = Caffeine.newBuilder().maximumSize(1_000).build();
     private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
@@ -103,7 +103,7 @@ public final class Championships {
         if (fresh.history().isEmpty()) {
             return fresh; // no such championship (yet): nothing is cached for it
         }
-        return histories.asMap().merge(id, fresh, (a, b) -> a.latest() >= b.latest() ? a : b);
+        return histories.asMap().merge(id, fresh, (older, newer) -> newer.latest() >= older.latest() ? newer : older);
     }
 
     /**
@@ -151,6 +151,11 @@ public final class Championships {
         public String status(Race race) {
             return statuses.getOrDefault(race.slug(), "provisional");
         }
+
+        /** The same revision, read when the championship's latest was {@code latest}. */
+        At asOf(int latest) {
+            return new At(id, revision, latest, championship, statuses, history);
+        }
     }
 
     /** A revision just written. */
@@ -183,8 +188,13 @@ public final class Championships {
         if (n < 1 || n > latest) {
             throw new StoreException.NotFound("championship " + id + " has revisions 1 to " + latest + ", not " + n);
         }
-        Championship championship = replayed.get(id + "@" + n, k -> Replay.championship(history, n));
-        return new At(id, n, latest, championship, Replay.statuses(history, n), history.stream().filter(r -> r.number() <= n).toList());
+        At at = replayed.get(id + "@" + n, k -> replayedAt(id, history, n, Replay.championship(history, n)));
+        return at.latest() == latest ? at : at.asOf(latest);
+    }
+
+    private static At replayedAt(String id, List<Revision> history, int n, Championship championship) {
+        List<Revision> upTo = history.stream().filter(r -> r.number() <= n).toList();
+        return new At(id, n, n, championship, Replay.statuses(upTo, n), upTo);
     }
 
     /** Creates a championship from its regulations; its id is the slug given, or of its name. */
@@ -325,7 +335,10 @@ public final class Championships {
             next[0] = Replay.championship(candidate, tip.latest() + 1); // throws InvalidInputException: nothing is written
         });
         learn(id, written);
-        replayed.put(id + "@" + written.number(), next[0]);
+        catchUp(id, written.number());
+        // What was checked is what is read: the revision is not replayed a second time.
+        replayed.asMap().computeIfAbsent(id + "@" + written.number(),
+                k -> replayedAt(id, history(id), written.number(), next[0]));
         return announced(id, written.number());
     }
 

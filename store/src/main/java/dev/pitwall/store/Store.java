@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Championships as revisions in a relational database: H2 in a file by default, PostgreSQL in production, both
@@ -32,8 +33,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Every write is one transaction. A revision is numbered inside the transaction that writes it, under a lock on
  * its championship's row, so concurrent writers are appended one after the other and the primary key
  * {@code (championship_id, number)} holds the numbers unique. A write returns only once it is durable: PostgreSQL
- * flushes its log at commit, and the embedded database is told to write its file through ({@code CHECKPOINT SYNC})
- * before the write returns, because H2 otherwise stores a commit only when its store is not busy with another.
+ * flushes its log at commit. H2 stores a commit in its file only when no other store operation is under way, and skips
+ * it when one finished meanwhile, even one that began before the commit (seen losing acknowledged writes to SIGKILL
+ * under concurrent writers): so on the embedded database, which one process opens, writes take turns, H2 stores each
+ * commit as it ends ({@code WRITE_DELAY=0}, no background writer), and {@code CHECKPOINT SYNC} forces it to the disk
+ * before the write returns.
  */
 public final class Store implements AutoCloseable {
 
@@ -48,6 +52,8 @@ public final class Store implements AutoCloseable {
     private final String password;
     private final boolean embedded;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** The embedded database's writes, one at a time (see the class comment). */
+    private final ReentrantLock embeddedWrites = new ReentrantLock();
 
     private Store(HikariDataSource pool, Clock clock, String url, String user, String password) {
         this.jdbi = Jdbi.create(pool);
@@ -71,7 +77,7 @@ public final class Store implements AutoCloseable {
                     + "(" + url + "); run the command beside the server instead, it talks to the running server");
         }
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
+        config.setJdbcUrl(durable(url));
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(connections);
@@ -88,6 +94,14 @@ public final class Store implements AutoCloseable {
             throw new StoreException("cannot open the database at " + url + ": " + rootMessage(e), e);
         }
         return new Store(pool, clock, url, user, password);
+    }
+
+    /** An embedded database stores each commit as it ends, with no background writer competing (class comment). */
+    private static String durable(String url) {
+        if (url.startsWith("jdbc:h2:file:") && !url.toUpperCase(Locale.ROOT).contains("WRITE_DELAY")) {
+            return url + ";WRITE_DELAY=0;REUSE_SPACE=FALSE";
+        }
+        return url;
     }
 
     private static int defaultPoolSize(String url) {
@@ -328,9 +342,22 @@ public final class Store implements AutoCloseable {
     }
 
     private <T> T write(HandleCallback<T, RuntimeException> work) {
-        T result;
+        if (!embedded) {
+            return transaction(work);
+        }
+        embeddedWrites.lock();
         try {
-            result = jdbi.inTransaction(work);
+            T result = transaction(work);
+            durable();
+            return result;
+        } finally {
+            embeddedWrites.unlock();
+        }
+    }
+
+    private <T> T transaction(HandleCallback<T, RuntimeException> work) {
+        try {
+            return jdbi.inTransaction(work);
         } catch (StoreException | dev.pitwall.io.InvalidInputException | dev.pitwall.core.model.UnknownNameException e) {
             throw e;
         } catch (JdbiException e) {
@@ -340,10 +367,6 @@ public final class Store implements AutoCloseable {
             }
             throw new StoreException("the database refused the change: " + rootMessage(e), e);
         }
-        if (embedded) {
-            durable();
-        }
-        return result;
     }
 
     /** Writes everything committed so far through to the embedded database's file and the disk. */
