@@ -1,30 +1,33 @@
 #!/usr/bin/env bash
 # Loads a running-from-scratch pitwall serve with wrk (Debian's wrk package) and prints each endpoint's figures.
-#   bench/server/load.sh h2                    the embedded database in a temporary directory
+#   bench/server/load.sh h2                    the embedded database in a temporary directory (H2_OPTIONS=";AUTO_SERVER=TRUE"
+#                                              for builds before 2026-12-06, whose token command needed it)
 #   bench/server/load.sh jdbc:postgresql://... PostgreSQL (PGUSER, PGPASSWORD from the environment; a fresh schema)
-# Needs the packaged jar (./mvnw -q -DskipTests install). Figures go into docs/performance.md by hand, with the date.
+# Needs the packaged jar (./mvnw -q -DskipTests install; JAR=... for another build, such as a baseline's). Figures go
+# into docs/performance.md by hand, with the date. Each run starts with 20 s of unreported load to warm the JIT up.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 db="${1:-h2}"
 duration="${DURATION:-20s}"
 connections="${CONNECTIONS:-16}"
 java="$(ls -d /usr/lib/jvm/*/bin/java | sort -V | tail -n 1)"
+jar="${JAR:-cli/target/pitwall.jar}"
 data="$(mktemp -d)"
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$data"' EXIT
 
 if [ "$db" = h2 ]; then
-  url="jdbc:h2:file:$data/pitwall"
+  url="jdbc:h2:file:$data/pitwall${H2_OPTIONS:-}"
 else
   schema="load$(date +%s)"
   psql "${db#jdbc:}" -q -c "create schema $schema"
   url="$db?currentSchema=$schema"
 fi
-PITWALL_HOME="$PWD" PITWALL_DATA="$data" "$java" -Xmx1g -jar cli/target/pitwall.jar serve --port 0 --db "$url" > "$data/log" 2>&1 &
+PITWALL_HOME="$PWD" PITWALL_DATA="$data" "$java" -Xmx1g -jar "$jar" serve --port 0 --db "$url" > "$data/log" 2>&1 &
 server=$!
 until grep -q "Pitwall serving" "$data/log"; do kill -0 "$server"; sleep 0.2; done
 port="$(sed -n 's/.*Pitwall serving http:\/\/127\.0\.0\.1:\([0-9]*\)\/.*/\1/p' "$data/log")"
 base="http://127.0.0.1:$port/api/championships"
-token="$(PITWALL_HOME="$PWD" PITWALL_DATA="$data" "$java" -jar cli/target/pitwall.jar token create --name load --role steward --db "$url" | grep '^pw_')"
+token="$(PITWALL_HOME="$PWD" PITWALL_DATA="$data" "$java" -jar "$jar" token create --name load --role steward --db "$url" | grep '^pw_')"
 
 run() { # name, wrk arguments...
   local name="$1"; shift
@@ -34,6 +37,10 @@ run() { # name, wrk arguments...
     "$(awk '$1=="50%"{print $2}' "$data/wrk")" "$(awk '$1=="99%"{print $2}' "$data/wrk")"
 }
 
+wrk -t2 -c"$connections" -d10s "$base/gtws-2024-nations-cup/standings" >/dev/null
+for path in "" /gtws-2024-nations-cup/history /gtws-2024-nations-cup/races/grand-final/results; do
+  wrk -t2 -c"$connections" -d3s "$base$path" >/dev/null
+done
 echo "database: $db  connections: $connections  duration: $duration  $(nproc) cores  $("$java" -version 2>&1 | head -n 1)"
 run "GET standings" "$base/gtws-2024-nations-cup/standings"
 run "GET championships (list)" "$base"

@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 
@@ -17,10 +19,10 @@ import java.util.function.BiFunction;
  * The event streams: every client of a championship receives every revision once, in order, whatever the number of
  * writers, and no client can slow a write down.
  *
- * <p>A write only tells the hub that revision <i>n</i> exists ({@link #published}); the hub reads the revisions after
- * the last one it published, in order, and offers each to every client's bounded queue. Each client is served by a
- * virtual thread of its own that takes from its queue and writes to the connection, so a client that does not read
- * blocks only itself: when its queue is full it is disconnected, and it resumes with {@code Last-Event-ID}, from which
+ * <p>A write only tells the hub that revision <i>n</i> exists ({@link #published}); the hub's publisher thread reads the
+ * revisions after the last one it published, in order, and offers each to every client's bounded queue. Each client
+ * is served by a virtual thread of its own that takes from its queue and writes to the connection, so a client that
+ * does not read blocks only itself: when its queue is full it is disconnected, and it resumes with {@code Last-Event-ID}, from which
  * the missing revisions are read back from the store before the queue is drained again.
  */
 final class EventHub {
@@ -37,6 +39,8 @@ final class EventHub {
     private final Championships championships;
     private final BiFunction<String, Revision, String> render;
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
+    /** Publishes off the writer's thread: a write returns without waiting for the clients' queues to be filled. */
+    private final ExecutorService publisher = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("events-publisher").factory());
 
     EventHub(Championships championships, BiFunction<String, Revision, String> render) {
         this.championships = championships;
@@ -47,7 +51,7 @@ final class EventHub {
     void published(String id, int number) {
         Channel channel = channels.get(id);
         if (channel != null) {
-            channel.publishUpTo(number);
+            publisher.execute(() -> channel.publishUpTo(number));
         }
     }
 
@@ -79,6 +83,7 @@ final class EventHub {
     }
 
     void close() {
+        publisher.shutdownNow();
         channels.values().forEach(c -> c.subscribers.forEach(s -> s.client.close()));
     }
 

@@ -1,6 +1,7 @@
 package dev.pitwall.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.pitwall.core.model.Race;
 import dev.pitwall.core.model.UnknownNameException;
 import dev.pitwall.core.scoring.Classifier;
@@ -13,19 +14,15 @@ import dev.pitwall.io.report.Json;
 import dev.pitwall.io.report.ResultsReport;
 import dev.pitwall.io.report.StandingsReport;
 import dev.pitwall.store.Championships;
-import dev.pitwall.store.Credential;
 import dev.pitwall.store.Revision;
 import dev.pitwall.store.Store;
 import dev.pitwall.store.StoreException;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.pitwall.io.sim.SimResults;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.sse.SseClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.javalin.http.Context;
-import io.javalin.http.sse.SseClient;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,7 +63,6 @@ public final class PitwallServer {
     }
 
     private final Championships championships;
-    private final Access access;
     private final Javalin app;
     private final EventHub events;
     /** Rendered views by championship, revision and view; bounded, since ids and revisions come from anyone. */
@@ -76,7 +72,6 @@ public final class PitwallServer {
 
     private PitwallServer(Championships championships, Store store, Options options) {
         this.championships = championships;
-        this.access = new Access(store);
         this.events = new EventHub(championships, this::revisionEvent);
         this.scenarios = new Scenarios();
         this.app = Javalin.create(config -> {
@@ -112,11 +107,7 @@ public final class PitwallServer {
             config.routes.get("/api/championships/{id}/scenarios", this::scenarios);
             config.routes.sse("/api/championships/{id}/events", this::events);
             config.routes.get("/openapi.json", this::openApi);
-            config.routes.post("/api/championships", this::create);
-            config.routes.post("/api/championships/{id}/races/{race}/results", this::postResults);
-            config.routes.post("/api/championships/{id}/races/{race}/penalties", this::postPenalty);
-            config.routes.post("/api/championships/{id}/races/{race}/status", this::postStatus);
-            config.routes.post("/api/championships/{id}/revisions/{revision}/revert", this::revert);
+            Writes.routes(config.routes, championships, new Access(store));
             options.localSecret().ifPresent(secret -> LocalAdmin.routes(config.routes, championships, store, secret));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, Problem.of(e.getStatus(),
                     e.getStatus() == 413 ? "Content Too Large" : "Bad Request", e.getStatus() == 413
@@ -294,75 +285,6 @@ public final class PitwallServer {
         }
     }
 
-    // --- writes ----------------------------------------------------------------------------------------------
-
-    private void create(Context ctx) {
-        Credential who = access.require(ctx, Credential.Role.ORGANIZER);
-        Championships.At at = championships.create(Optional.ofNullable(ctx.queryParam("id")), ctx.body(), who.name(),
-                Requests.reason(ctx, "championship created"));
-        written(ctx, at);
-    }
-
-    private void postResults(Context ctx) {
-        Credential who = access.require(ctx, Credential.Role.ORGANIZER);
-        byte[] bytes = ctx.bodyAsBytes();
-        String format;
-        String table;
-        if (SimResults.isGameFile(bytes)) {
-            // A game's own result file, in whatever encoding the game wrote it.
-            table = SimResults.decode(java.nio.file.Path.of("body"), bytes);
-            format = table.stripLeading().startsWith("<") ? "xml" : table.stripLeading().startsWith("[") ? "txt" : "json";
-        } else {
-            format = Requests.tableFormat(ctx);
-            table = ctx.body();
-        }
-        Championships.At at = championships.postResults(ctx.pathParam("id"), Requests.ifMatch(ctx), ctx.pathParam("race"), format,
-                table, who.name(), Requests.reason(ctx, "results posted"));
-        written(ctx, at);
-    }
-
-    private void postPenalty(Context ctx) {
-        Credential who = access.require(ctx, Credential.Role.STEWARD, Credential.Role.ORGANIZER);
-        JsonNode body = Requests.object(ctx);
-        String type = Requests.text(body, "type", "the decision: time-penalty, position-drop, grid-drop, disqualified or points-deduction");
-        String value = switch (type) {
-            case "time-penalty" -> Requests.amount(body, "seconds") + "s";
-            case "position-drop", "grid-drop" -> Requests.amount(body, "places");
-            case "points-deduction" -> Requests.amount(body, "points");
-            case "disqualified" -> "true";
-            default -> throw Problem.Failure.badRequest("expected \"type\": time-penalty, position-drop, grid-drop, disqualified or "
-                    + "points-deduction, found \"" + type + "\"");
-        };
-        Championships.At at = championships.postDecision(ctx.pathParam("id"), Requests.ifMatch(ctx), ctx.pathParam("race"),
-                Requests.text(body, "driver", "the driver's name"), type, value, who.name(),
-                Requests.text(body, "reason", "the stewards' reason"));
-        written(ctx, at);
-    }
-
-    private void postStatus(Context ctx) {
-        Credential who = access.require(ctx, Credential.Role.ORGANIZER);
-        JsonNode body = Requests.object(ctx);
-        Championships.At at = championships.markStatus(ctx.pathParam("id"), Requests.ifMatch(ctx), ctx.pathParam("race"),
-                Requests.text(body, "status", "final or provisional"), who.name(), Requests.text(body, "reason", "why"));
-        written(ctx, at);
-    }
-
-    private void revert(Context ctx) {
-        Credential who = access.require(ctx, Credential.Role.ORGANIZER, Credential.Role.STEWARD);
-        String number = ctx.pathParam("revision");
-        if (!number.matches("\\d{1,9}")) {
-            throw Problem.Failure.notFound("no revision " + number);
-        }
-        int revision = Integer.parseInt(number);
-        JsonNode body = Requests.object(ctx);
-        String reason = Requests.text(body, "reason", "why the revision is taken back");
-        Championships.At now = championships.at(ctx.pathParam("id"), OptionalInt.empty());
-        now.history().stream().filter(r -> r.number() == revision).findFirst()
-                .ifPresent(target -> Access.mayRevert(who, target, now.history()));
-        Championships.At at = championships.revert(ctx.pathParam("id"), Requests.ifMatch(ctx), revision, who.name(), reason);
-        written(ctx, at);
-    }
-
     // --- helpers ---------------------------------------------------------------------------------------------
 
     private Championships.At at(Context ctx) {
@@ -375,11 +297,6 @@ public final class PitwallServer {
             throw Problem.Failure.notFound(race.name() + " has not been run yet: it has no results");
         }
         return race;
-    }
-
-    private void written(Context ctx, Championships.At at) {
-        ctx.status(201).header("ETag", "\"" + at.revision() + "\"");
-        json(ctx, ordered("id", at.id(), "revision", at.revision()));
     }
 
     private void failed(Exception e, Context ctx) {
