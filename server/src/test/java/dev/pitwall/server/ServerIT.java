@@ -26,22 +26,32 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The real server on a loopback port, driven over HTTP. */
+/**
+ * The real server on a loopback port, driven over HTTP, on the embedded database; {@link ServerOnPostgresIT} runs
+ * the same on PostgreSQL.
+ */
+@org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
 class ServerIT {
 
-    @TempDir
-    static Path data;
+    /** The temporary directory of the whole class (the database and the guessing test's own). */
+    Path data;
 
-    static PitwallServer server;
-    static Store store;
-    static String organizer;
-    static String steward;
+    PitwallServer server;
+    Store store;
+    String organizer;
+    String steward;
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final String GT = "/api/championships/gtws-2024-nations-cup";
 
+    /** The database the server runs on. */
+    Store open(Path dir) {
+        return Store.open(Store.embeddedUrl(dir), "sa", "", Clock.systemUTC());
+    }
+
     @BeforeAll
-    static void start() {
-        store = Store.open(Store.embeddedUrl(data), "sa", "", Clock.systemUTC());
+    void start(@TempDir Path dir) {
+        data = dir;
+        store = open(data);
         Championships championships = new Championships(store);
         championships.importDirectory(Path.of("..", "examples", "gtws-2024-nations-cup"), "organizer");
         organizer = store.createToken("olivia", Credential.Role.ORGANIZER);
@@ -50,7 +60,7 @@ class ServerIT {
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         server.stop();
         store.close(); // before the temporary directory holding the database is removed
     }
@@ -61,12 +71,12 @@ class ServerIT {
         }
     }
 
-    static Reply get(String path) throws Exception {
+    Reply get(String path) throws Exception {
         var r = HTTP.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
         return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
     }
 
-    static Reply post(String path, String token, String body, String... headers) throws Exception {
+    Reply post(String path, String token, String body, String... headers) throws Exception {
         var b = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
@@ -78,11 +88,11 @@ class ServerIT {
         return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
     }
 
-    static URI uri(String path) {
+    URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.port() + path);
     }
 
-    static int latest() throws Exception {
+    int latest() throws Exception {
         return get(GT).json().get("revision").asInt();
     }
 
@@ -363,7 +373,7 @@ class ServerIT {
 
     @Test
     void anAddressThatKeepsGuessingTokensIsMadeToWait() throws Exception {
-        Store own = Store.open(Store.embeddedUrl(data.resolve("guessing")), "sa", "", Clock.systemUTC());
+        Store own = Store.open(Store.embeddedUrl(data.resolve("guessing")), "sa", "", Clock.systemUTC()); // its own failures
         PitwallServer guarded = PitwallServer.start(new Championships(own), own, "127.0.0.1", 0);
         try {
             List<Integer> statuses = new java.util.ArrayList<>();
