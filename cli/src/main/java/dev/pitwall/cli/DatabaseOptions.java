@@ -42,9 +42,9 @@ final class DatabaseOptions {
                     password != null ? password : h2 ? "" : env("PGPASSWORD", ""), Clock.systemUTC());
         } catch (dev.pitwall.store.StoreException e) {
             if (h2 && e.getMessage() != null && e.getMessage().contains("locked")) {
-                throw new dev.pitwall.store.StoreException("the embedded database " + jdbc + " is in use by another process; a "
-                        + "pitwall serve on it is reached through its door file (" + LocalServer.door(jdbc).orElseThrow()
-                        + "), which is missing", e);
+                throw new dev.pitwall.store.StoreException("the embedded database " + jdbc + " is open in another process "
+                        + "(one process at a time); pitwall token and pitwall import reach a pitwall serve on it through the door "
+                        + "file it writes, " + LocalServer.door(jdbc).orElseThrow(), e);
             }
             throw e;
         }
