@@ -96,10 +96,14 @@ public final class Store implements AutoCloseable {
         return new Store(pool, clock, url, user, password);
     }
 
-    /** An embedded database stores each commit as it ends, with no background writer competing (class comment). */
+    /**
+     * An embedded database stores each commit as it ends, with no background writer competing, appending its chunks
+     * (class comment); it is closed by {@link #close()} after the server has stopped, not by H2's own shutdown hook,
+     * which would close it under requests still being answered.
+     */
     private static String durable(String url) {
         if (url.startsWith("jdbc:h2:file:") && !url.toUpperCase(Locale.ROOT).contains("WRITE_DELAY")) {
-            return url + ";WRITE_DELAY=0;REUSE_SPACE=FALSE";
+            return url + ";WRITE_DELAY=0;REUSE_SPACE=FALSE;DB_CLOSE_ON_EXIT=FALSE";
         }
         return url;
     }
@@ -141,17 +145,13 @@ public final class Store implements AutoCloseable {
         return java.sql.DriverManager.getConnection(url, user, password);
     }
 
-    /** Closes the pool; an embedded database is shut down cleanly (complete and unlocked). Closing twice is harmless. */
+    /**
+     * Closes the pool. An embedded database closes with its last connection (compacted, complete and unlocked), as H2
+     * does when no delay is asked for. Closing twice is harmless.
+     */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            if (embedded) {
-                try (var connection = pool.getConnection(); var statement = connection.createStatement()) {
-                    statement.execute("SHUTDOWN");
-                } catch (SQLException e) {
-                    // already closed
-                }
-            }
             pool.close();
         }
     }
