@@ -50,9 +50,21 @@ final class DatabaseOptions {
         }
     }
 
-    /** The server holding this embedded database, if one runs (then the database must not be opened here). */
-    java.util.Optional<LocalServer> runningServer() {
-        return LocalServer.find(url());
+    /**
+     * Asks the server running on this embedded database, if one answers; else does the work on the database here (as
+     * always on PostgreSQL, which any number of processes share).
+     */
+    <T> T viaServerOrStore(java.util.function.Function<LocalServer, java.util.Optional<T>> remote,
+                           java.util.function.Function<Store, T> local) {
+        if (Store.embeddedFile(url()).isPresent()) {
+            java.util.Optional<T> answer = LocalServer.find(url()).flatMap(remote);
+            if (answer.isPresent()) {
+                return answer.get();
+            }
+        }
+        try (Store store = open()) {
+            return local.apply(store);
+        }
     }
 
     private static String env(String name, String fallback) {

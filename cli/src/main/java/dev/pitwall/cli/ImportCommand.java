@@ -32,7 +32,7 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String directory = dir.toAbsolutePath().normalize().toString();
-        String[] imported = TokenCommand.viaServerOrStore(database,
+        String[] imported = database.viaServerOrStore(
                 server -> server.call("POST", "/local/import", Optional.of(Map.of("directory", directory, "author", author)))
                         .map(json -> new String[] {json.get("id").asText(), json.get("revision").asText()}),
                 store -> {

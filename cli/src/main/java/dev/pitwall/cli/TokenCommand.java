@@ -2,7 +2,6 @@ package dev.pitwall.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pitwall.store.Credential;
-import dev.pitwall.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 
 /**
  * Writers' API tokens. Beside a running {@code pitwall serve} on the embedded database the server does it (through
@@ -25,28 +23,12 @@ import java.util.function.Function;
         subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
 final class TokenCommand implements Runnable {
 
-    /** The longest name a token may be for: revisions carry it as their author. */
-    static final int NAME_MAX = 100;
-
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    /** Asks the running server, or else does it on the database itself. */
-    static <T> T viaServerOrStore(DatabaseOptions database, Function<LocalServer, Optional<T>> remote, Function<Store, T> local) {
-        if (database.url == null || Store.embeddedFile(database.url()).isPresent()) {
-            Optional<T> answer = database.runningServer().flatMap(remote);
-            if (answer.isPresent()) {
-                return answer.get();
-            }
-        }
-        try (Store store = database.open()) {
-            return local.apply(store);
-        }
     }
 
     @Command(name = "create", description = "Creates a token for a person and role; it is shown once and stored hashed.")
@@ -67,12 +49,11 @@ final class TokenCommand implements Runnable {
         @Override
         public Integer call() {
             var parsed = Credential.Role.parse(role);
-            if (parsed.isEmpty() || name.isBlank() || name.length() > NAME_MAX) {
-                spec.commandLine().getErr().println(parsed.isEmpty() ? "expected --role organizer or steward, found \"" + role + "\""
-                        : "expected --name of 1 to " + NAME_MAX + " characters");
+            if (parsed.isEmpty()) {
+                spec.commandLine().getErr().println("expected --role organizer or steward, found \"" + role + "\"");
                 return Pitwall.INPUT_ERROR;
             }
-            String token = viaServerOrStore(database,
+            String token = database.viaServerOrStore(
                     server -> server.call("POST", "/local/tokens", Optional.of(Map.of("name", name, "role", parsed.get().label())))
                             .map(json -> json.get("token").asText()),
                     store -> store.createToken(name, parsed.get()));
@@ -93,7 +74,7 @@ final class TokenCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<String[]> rows = viaServerOrStore(database,
+            List<String[]> rows = database.viaServerOrStore(
                     server -> server.call("GET", "/local/tokens", Optional.empty()).map(json -> {
                         List<String[]> list = new java.util.ArrayList<>();
                         for (JsonNode t : json) {
@@ -126,7 +107,7 @@ final class TokenCommand implements Runnable {
 
         @Override
         public Integer call() {
-            boolean revoked = viaServerOrStore(database, server -> {
+            boolean revoked = database.viaServerOrStore(server -> {
                 try {
                     return server.call("DELETE", "/local/tokens/" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)
                             .replace("+", "%20"), Optional.empty()).map(json -> true);

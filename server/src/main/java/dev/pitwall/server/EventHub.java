@@ -78,10 +78,6 @@ final class EventHub {
         Thread.ofVirtual().name("events-" + id).start(() -> subscriber.serve(id, from, to, channel));
     }
 
-    int clients() {
-        return channels.values().stream().mapToInt(c -> c.subscribers.size()).sum();
-    }
-
     void close() {
         publisher.shutdownNow();
         channels.values().forEach(c -> c.subscribers.forEach(s -> s.client.close()));

@@ -140,11 +140,6 @@ public final class PitwallServer {
         return app.port();
     }
 
-    /** The event-stream clients connected now. */
-    public int eventClients() {
-        return events.clients();
-    }
-
     /** Publishes what the database holds beyond what the event streams have had (a safety net on a shared database). */
     public void catchUpEvents() {
         events.catchUp();

@@ -13,8 +13,6 @@ import java.util.OptionalInt;
 /** Reading a request's parts, each refused with a 400 that says what was expected. */
 final class Requests {
 
-    /** The longest name a token may be for (the revisions' author column). */
-    static final int AUTHOR_MAX = 100;
     /** The largest amount a decision may carry: seconds, places or points. */
     static final BigDecimal AMOUNT_MAX = BigDecimal.valueOf(100_000);
 
@@ -55,12 +53,6 @@ final class Requests {
                     + ", with at most three decimals");
         }
         return value.stripTrailingZeros().toPlainString();
-    }
-
-    static void limit(String what, String value, int max) {
-        if (value.length() > max) {
-            throw Problem.Failure.badRequest("expected " + what + " of at most " + max + " characters, found " + value.length());
-        }
     }
 
     /** The revision the writer last saw, from {@code If-Match: "7"}; without it, none: the write goes on top. */

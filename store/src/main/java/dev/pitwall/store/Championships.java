@@ -201,7 +201,7 @@ public final class Championships {
     public At create(Optional<String> slug, String regulationsYaml, String author, String reason) {
         Championship c = ChampionshipFiles.load(ChampionshipSource.of(Map.of(ChampionshipFiles.REGULATIONS, regulationsYaml)));
         String id = id(slug.orElse(c.name()));
-        requireLength("the author", author, AUTHOR_MAX);
+        requireLength("the author", author, Store.WRITER_NAME_MAX);
         requireLength("the reason", reason, REASON_MAX);
         int number = store.create(id, c.name(), List.of(Revision.Draft.regulations(regulationsYaml, author, reason)));
         return announced(id, number);
@@ -296,9 +296,8 @@ public final class Championships {
         return append(id, seen, Revision.Draft.status(r.name(), status, author, reason));
     }
 
-    /** The longest id a championship may have; the longest author and reason a revision may carry. */
+    /** The longest id a championship may have; the longest reason a revision may carry. */
     static final int ID_MAX = 100;
-    static final int AUTHOR_MAX = 100;
     static final int REASON_MAX = 2_000;
 
     /** A championship's id: the slug of what was asked for, which must have a letter or digit. */
@@ -323,7 +322,7 @@ public final class Championships {
      * loads is it written, and what was checked is what is read afterwards.
      */
     private At append(String id, OptionalInt expected, Revision.Draft draft) {
-        requireLength("the author", draft.author(), AUTHOR_MAX);
+        requireLength("the author", draft.author(), Store.WRITER_NAME_MAX);
         requireLength("the reason", draft.reason(), REASON_MAX);
         Championship[] next = new Championship[1];
         Revision written = store.append(id, expected, draft, tip -> {

@@ -272,8 +272,15 @@ public final class Store implements AutoCloseable {
     public record TokenListing(String name, Credential.Role role, Instant createdAt) {
     }
 
+    /** The longest name a writer may have: revisions carry it as their author, tokens are made for it. */
+    public static final int WRITER_NAME_MAX = 100;
+
     /** Creates an API token for a person and role; only its hash is kept, so the token is shown once. */
     public String createToken(String name, Credential.Role role) {
+        if (name.isBlank() || name.length() > WRITER_NAME_MAX) {
+            throw dev.pitwall.io.InvalidInputException.at(Path.of("name"), 0,
+                    "expected the name of whom the token is for, 1 to " + WRITER_NAME_MAX + " characters, found " + name.length());
+        }
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
         String token = "pw_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

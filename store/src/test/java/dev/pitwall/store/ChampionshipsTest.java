@@ -202,6 +202,11 @@ class ChampionshipsTest {
         String replaced = store.createToken("anna", Credential.Role.ORGANIZER);
         assertThat(store.authenticate(token)).isEmpty();
         assertThat(store.authenticate(replaced)).contains(new Credential("anna", Credential.Role.ORGANIZER));
+        assertThatThrownBy(() -> store.createToken("x".repeat(Store.WRITER_NAME_MAX + 1), Credential.Role.STEWARD))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("1 to 100 characters");
+        assertThat(store.tokens()).extracting(Store.TokenListing::name).containsExactly("anna");
+        assertThat(store.revokeToken("anna")).isTrue();
+        assertThat(store.authenticate(replaced)).isEmpty();
     }
 
     @ParameterizedTest
